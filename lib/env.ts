@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+// The one place that reads the environment (lint forbids process.env elsewhere in app code).
+const flag = z
+  .enum(["0", "1", "true", "false", "on", "off", "yes", "no"])
+  .transform((v) => ["1", "true", "on", "yes"].includes(v));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/tracebank.db")
+    .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+      message: "DATABASE_URL must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)",
+    }),
+  TRACEBANK_DATA_DIR: z.string().default("./data"),
+  // 32 bytes, base64: encrypts provider API keys. Generated once into the data dir when unset.
+  TRACEBANK_SECRET_KEY: z.string().optional(),
+  // Signs session cookies. Generated once into the data dir when unset.
+  BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  // Set to 0 when running `npm run worker` processes instead of the one inside the web server.
+  TRACEBANK_IN_PROCESS_WORKER: flag.default(true),
+  TRACEBANK_WORKER_ID: z.string().optional(),
+  TRACEBANK_SEED_DEMO: flag.default(true),
+  // Cookies marked Secure only behind HTTPS; plain-HTTP localhost is the embedded default.
+  TRACEBANK_SECURE_COOKIES: flag.default(false),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Tests switch databases between files; they call this after changing process.env. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

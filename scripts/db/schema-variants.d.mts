@@ -1,0 +1,2 @@
+export const SNAPSHOT_PATH: string;
+export function schemaFor(kind: "sqlite" | "postgres", source: string): string;
