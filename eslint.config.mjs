@@ -23,7 +23,7 @@ export default defineConfig([
   // The environment is read once, in lib/env.ts (validated); everywhere else asks that module.
   {
     files: ["app/**", "components/**", "lib/**"],
-    ignores: ["lib/env.ts"],
+    ignores: ["lib/env.ts", "lib/testing/**", "**/*.test.ts"],
     rules: {
       "no-restricted-properties": [
         "error",

@@ -7,7 +7,6 @@ const nextConfig: NextConfig = {
     "pg",
     "@prisma/adapter-better-sqlite3",
     "@prisma/adapter-pg",
-    "@prisma/schema-engine-wasm",
     "@prisma/driver-adapter-utils",
     "@prisma/client",
   ],

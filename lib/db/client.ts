@@ -18,7 +18,10 @@ export function createDb(url: string): { db: Db; kind: DbKind } {
   const target = parseDatabaseUrl(url);
   if (target.kind === "sqlite") {
     ensureSqliteDirectory(target);
-    return { db: new SqliteClient({ adapter: new SerialisedSqliteAdapterFactory(target.path) }), kind: "sqlite" };
+    return {
+      db: new SqliteClient({ adapter: new SerialisedSqliteAdapterFactory(target.path) }),
+      kind: "sqlite",
+    };
   }
   const adapter = new PrismaPg({ connectionString: target.url, max: 20 });
   return { db: new PostgresClient({ adapter }) as unknown as Db, kind: "postgres" };

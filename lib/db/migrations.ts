@@ -23,7 +23,10 @@ export function readMigrations(kind: DbKind, root?: string): MigrationList {
   const lockPath = join(baseDir, "migration_lock.toml");
   return {
     baseDir,
-    lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null },
+    lockfile: {
+      path: "migration_lock.toml",
+      content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null,
+    },
     shadowDbInitScript: "",
     migrationDirectories: names.map((name) => ({
       path: name,

@@ -22,7 +22,8 @@ let runtime: Promise<EngineRuntime> | undefined;
 
 function loadRuntime(): Promise<EngineRuntime> {
   runtime ??= (async () => {
-    const bindings = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as EngineRuntime;
+    const bindings =
+      (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as EngineRuntime;
     const require = createRequire(import.meta.url);
     const wasmPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg").replace(/\.js$/, ".wasm");
     const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmPath)), {
@@ -89,7 +90,11 @@ export async function openSchemaEngine(
       : new PrismaPg({ connectionString: target.url, max: 2 }),
   );
   const datamodels: [string, string][] | undefined = schema ? [[schema.path, schema.content]] : undefined;
-  const engine = await SchemaEngine.new({ datamodels }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
+  const engine = await SchemaEngine.new(
+    { datamodels },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(factory),
+  );
   return {
     engine,
     async close() {

@@ -17,6 +17,10 @@ const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABL
 env.PRISMA_SCHEMA_ENGINE_BINARY ??= process.execPath;
 const prisma = join(root, "node_modules/prisma/build/index.js");
 for (const schema of [source, postgresSchema]) {
-  execFileSync(process.execPath, [prisma, "generate", "--schema", schema], { stdio: "ignore", env, cwd: root });
+  execFileSync(process.execPath, [prisma, "generate", "--schema", schema], {
+    stdio: "ignore",
+    env,
+    cwd: root,
+  });
 }
 console.log("Prisma clients generated: lib/db/generated/{sqlite,postgres}");

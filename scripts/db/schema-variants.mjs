@@ -6,9 +6,14 @@ export function schemaFor(kind, source) {
   if (kind === "sqlite") return source;
   const derived = source
     .replace('provider = "sqlite"', 'provider = "postgresql"')
-    .replace('output       = "../lib/db/generated/sqlite"', 'output       = "../../lib/db/generated/postgres"');
+    .replace(
+      'output       = "../lib/db/generated/sqlite"',
+      'output       = "../../lib/db/generated/postgres"',
+    );
   if (!derived.includes('provider = "postgresql"') || !derived.includes("generated/postgres")) {
-    throw new Error("prisma/schema.prisma: cannot derive the PostgreSQL schema (datasource provider or generator output line changed)");
+    throw new Error(
+      "prisma/schema.prisma: cannot derive the PostgreSQL schema (datasource provider or generator output line changed)",
+    );
   }
   return derived;
 }

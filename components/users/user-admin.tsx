@@ -1,0 +1,187 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { createInviteAction, createUserAction, setRoleAction } from "@/lib/actions/auth";
+import { RoleSchema, type Role } from "@/lib/auth/roles";
+import { Button } from "../ui/button";
+import { Card, CardBody, CardHeader } from "../ui/card";
+import { Field, Input, Select } from "../ui/field";
+import { Notice } from "../ui/notice";
+import { Table, Td, Th } from "../ui/table";
+import { actionErrorMessage } from "../ui/action-result";
+import { toast } from "../ui/toast";
+
+type UserRow = { id: string; name: string; email: string; role: string; createdAt: string };
+type InviteRow = { id: string; email: string; role: string; expiresAt: string };
+
+const roles = RoleSchema.options;
+const reportError = ({ error }: { error: Parameters<typeof actionErrorMessage>[0] }) =>
+  toast.error(actionErrorMessage(error) ?? "Failed.");
+
+export function UserAdmin({
+  users,
+  invites,
+  selfId,
+}: {
+  users: UserRow[];
+  invites: InviteRow[];
+  selfId: string;
+}) {
+  const router = useRouter();
+  const [inviteLink, setInviteLink] = useState<string>();
+  const setRole = useAction(setRoleAction, {
+    onSuccess: () => {
+      toast.success("Role updated.");
+      router.refresh();
+    },
+    onError: reportError,
+  });
+  const createUser = useAction(createUserAction, {
+    onSuccess: () => {
+      toast.success("Account created.");
+      router.refresh();
+    },
+    onError: reportError,
+  });
+  const createInvite = useAction(createInviteAction, {
+    onSuccess: ({ data, input }) => {
+      if (data)
+        setInviteLink(
+          `${location.origin}/sign-up?invite=${data.token}&email=${encodeURIComponent(input.email)}`,
+        );
+      router.refresh();
+    },
+    onError: reportError,
+  });
+
+  const read = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    return (k: string) => String(form.get(k) ?? "");
+  };
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <Card className="lg:col-span-2">
+        <CardHeader
+          title="Accounts"
+          description="Admins manage users; curators build datasets; reviewers review traces."
+        />
+        <Table>
+          <thead>
+            <tr>
+              <Th>Name</Th>
+              <Th>Email</Th>
+              <Th>Role</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {users.map((u) => (
+              <tr key={u.id}>
+                <Td>{u.name}</Td>
+                <Td>{u.email}</Td>
+                <Td>
+                  <Select
+                    aria-label={`Role of ${u.email}`}
+                    value={u.role}
+                    disabled={setRole.isPending}
+                    onChange={(e) => setRole.execute({ userId: u.id, role: e.target.value as Role })}
+                    className="w-36"
+                  >
+                    {roles.map((r) => (
+                      <option key={r} value={r}>
+                        {r}
+                        {u.id === selfId ? " (you)" : ""}
+                      </option>
+                    ))}
+                  </Select>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+        {invites.length > 0 && (
+          <CardBody className="border-t border-slate-100 text-sm text-slate-600">
+            Open invites: {invites.map((i) => `${i.email} (${i.role})`).join(", ")}
+          </CardBody>
+        )}
+      </Card>
+      <div className="space-y-6">
+        <Card>
+          <CardHeader title="Invite someone" description="They choose their own password." />
+          <CardBody>
+            <form
+              className="space-y-3"
+              onSubmit={(e) => {
+                const v = read(e);
+                setInviteLink(undefined);
+                createInvite.execute({ email: v("email"), role: v("role") as Role });
+              }}
+            >
+              <Field label="Email" htmlFor="invite-email">
+                <Input id="invite-email" name="email" type="email" required />
+              </Field>
+              <Field label="Role" htmlFor="invite-role">
+                <Select id="invite-role" name="role" defaultValue="reviewer">
+                  {roles.map((r) => (
+                    <option key={r}>{r}</option>
+                  ))}
+                </Select>
+              </Field>
+              <Button type="submit" disabled={createInvite.isPending}>
+                Create invite link
+              </Button>
+              {inviteLink && (
+                <Notice tone="success">
+                  Send this link (valid 7 days):{" "}
+                  <code className="break-all" data-testid="invite-link">
+                    {inviteLink}
+                  </code>
+                </Notice>
+              )}
+            </form>
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader title="Create an account" description="Set a first password and hand it over." />
+          <CardBody>
+            <form
+              className="space-y-3"
+              onSubmit={(e) => {
+                const v = read(e);
+                createUser.execute({
+                  name: v("name"),
+                  email: v("email"),
+                  password: v("password"),
+                  role: v("role") as Role,
+                });
+              }}
+            >
+              <Field label="Name" htmlFor="new-name">
+                <Input id="new-name" name="name" required />
+              </Field>
+              <Field label="Email" htmlFor="new-email">
+                <Input id="new-email" name="email" type="email" required />
+              </Field>
+              <Field label="Password" htmlFor="new-password">
+                <Input id="new-password" name="password" type="password" minLength={8} required />
+              </Field>
+              <Field label="Role" htmlFor="new-role">
+                <Select id="new-role" name="role" defaultValue="reviewer">
+                  {roles.map((r) => (
+                    <option key={r}>{r}</option>
+                  ))}
+                </Select>
+              </Field>
+              <Button type="submit" disabled={createUser.isPending}>
+                Create account
+              </Button>
+            </form>
+          </CardBody>
+        </Card>
+      </div>
+    </div>
+  );
+}

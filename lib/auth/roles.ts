@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+export const RoleSchema = z.enum(["admin", "curator", "reviewer"]);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** What each role may do; every server action and route handler names one of these. */
+const GRANTS = {
+  read: ["admin", "curator", "reviewer"],
+  "review:decide": ["admin", "curator", "reviewer"],
+  "bank:edit": ["admin", "curator"],
+  "prompts:import": ["admin", "curator"],
+  "providers:manage": ["admin", "curator"],
+  "jobs:launch": ["admin", "curator"],
+  export: ["admin", "curator"],
+  "users:manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof GRANTS;
+export const PermissionSchema = z.enum(Object.keys(GRANTS) as [Permission, ...Permission[]]);
+
+export function can(role: string, permission: Permission): boolean {
+  return (GRANTS[permission] as readonly string[]).includes(role);
+}

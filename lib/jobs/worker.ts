@@ -1,0 +1,2 @@
+// Placeholder until the jobs domain lands.
+export function startWorker(): void {}

@@ -1,0 +1,52 @@
+import "server-only";
+import { z } from "zod";
+import { can, type Permission } from "../auth/roles";
+import { sessionUser, type SessionUser } from "../auth/users";
+import { DomainError } from "../errors";
+import { logError } from "../log";
+
+type Handler<P, Q> = (args: {
+  params: P;
+  query: Q;
+  user: SessionUser;
+  request: Request;
+}) => Promise<Response>;
+
+/**
+ * A route handler that authenticates, checks the permission, and validates path params and
+ * query string with zod before calling `handler`. Errors become JSON `{ error }` responses.
+ */
+export function route<PS extends z.ZodType, QS extends z.ZodType>(
+  spec: { permission: Permission; params: PS; query: QS },
+  handler: Handler<z.infer<PS>, z.infer<QS>>,
+) {
+  return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
+    try {
+      const user = await sessionUser(request.headers);
+      if (!user) return json({ error: "Sign in to continue." }, 401);
+      if (!can(user.role, spec.permission)) {
+        return json({ error: `Your role (${user.role}) does not allow this.` }, 403);
+      }
+      const params = spec.params.safeParse(await context.params);
+      const query = spec.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+      if (!params.success) return json({ error: describe(params.error) }, 400);
+      if (!query.success) return json({ error: describe(query.error) }, 400);
+      return await handler({ params: params.data, query: query.data, user, request });
+    } catch (error) {
+      if (error instanceof DomainError) return json({ error: error.message }, error.status);
+      logError(`${request.method} ${new URL(request.url).pathname}`, error);
+      return json({ error: "Something went wrong on the server; it has been logged." }, 500);
+    }
+  };
+}
+
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+}
+
+function describe(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+}
+
+export const NoParams = z.object({});
+export const NoQuery = z.object({});

@@ -1,0 +1,30 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { env } from "../env";
+
+/**
+ * A 32-byte secret from the environment, or generated once into the data directory (mode 0600),
+ * so the embedded default needs no set-up and keeps working across restarts.
+ */
+export function localSecret(name: "auth-secret" | "provider-key", fromEnv: string | undefined): Buffer {
+  if (fromEnv) return decode(fromEnv, name);
+  const dir = resolve(env().TRACEBANK_DATA_DIR);
+  const file = join(dir, `${name}.key`);
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    // "wx" fails if another process wrote it first; then we read theirs.
+    try {
+      writeFileSync(file, randomBytes(32).toString("base64") + "\n", { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  return decode(readFileSync(file, "utf8").trim(), file);
+}
+
+function decode(value: string, where: string): Buffer {
+  const bytes = Buffer.from(value, "base64");
+  if (bytes.length < 32) throw new Error(`${where}: the secret must be at least 32 bytes, base64-encoded`);
+  return bytes;
+}
