@@ -7,6 +7,7 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([
     ".next/**",
+    ".next-*/**",
     "next-env.d.ts",
     "data/**",
     "lib/db/generated/**",

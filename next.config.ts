@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
     "@prisma/driver-adapter-utils",
     "@prisma/client",
   ],
+  // Lets several dev servers share one checkout (NEXT_DIST_DIR=.next-foo next dev -p 3101).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   typedRoutes: false,
 };

@@ -1,0 +1,53 @@
+// Serves the production build for one end-to-end project on a brand-new database:
+//   node e2e/serve.mjs sqlite|postgres <port>
+// Refuses anything but a local database, because it drops what it finds.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import pg from "pg";
+
+const [kind, port] = process.argv.slice(2);
+if (!["sqlite", "postgres"].includes(kind) || !port) {
+  console.error("usage: node e2e/serve.mjs sqlite|postgres <port>");
+  process.exit(2);
+}
+const root = resolve(import.meta.dirname, "..");
+const dataDir = join(root, ".tmp", "e2e", `${kind}-data`);
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+
+let databaseUrl = `file:${join(dataDir, "tracebank.db")}`;
+if (kind === "postgres") {
+  const admin = new URL(process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+  if (!["127.0.0.1", "localhost", "::1"].includes(admin.hostname)) throw new Error("e2e: refusing a non-local PostgreSQL");
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query('DROP DATABASE IF EXISTS "tracebank_e2e" WITH (FORCE)');
+  await client.query('CREATE DATABASE "tracebank_e2e"');
+  await client.end();
+  admin.pathname = "/tracebank_e2e";
+  databaseUrl = admin.toString();
+}
+
+const env = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  TRACEBANK_DATA_DIR: dataDir,
+  TRACEBANK_IN_PROCESS_WORKER: "1",
+  NEXT_TELEMETRY_DISABLED: "1",
+  NODE_ENV: "production",
+};
+const prepared = spawnSync(
+  process.execPath,
+  ["--conditions=react-server", "--import", "tsx", join(root, "scripts/prepare-database.ts")],
+  { stdio: "inherit", env, cwd: root },
+);
+if (prepared.status !== 0) process.exit(prepared.status ?? 1);
+
+const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
+  stdio: "inherit",
+  env,
+  cwd: root,
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
