@@ -1,4 +1,3 @@
-// Placeholder until the prompts domain lands.
-export async function seedDemoPromptSet(): Promise<{ created: number }> {
-  return { created: 0 };
-}
+// The prompts domain's public surface: other domains call these.
+export { listPromptSets, getPromptSet, type PromptSetSummary } from "./queries";
+export { seedDemoPromptSet, DEMO_SET_NAME } from "./demo-seed";

@@ -1,0 +1,227 @@
+import { z } from "zod";
+
+export const IMPORT_FORMATS = ["jsonl", "csv", "json"] as const;
+export const ImportFormatSchema = z.enum(IMPORT_FORMATS);
+export type ImportFormat = z.infer<typeof ImportFormatSchema>;
+
+export const IMPORT_MODES = ["all-or-nothing", "skip-invalid"] as const;
+export const ImportModeSchema = z.enum(IMPORT_MODES);
+export type ImportMode = z.infer<typeof ImportModeSchema>;
+
+export const IMPORT_STATUSES = ["imported", "rejected"] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** How many row errors an import keeps (the total is always counted). */
+export const MAX_STORED_ERRORS = 100;
+
+// ---------- one row of an import file ----------
+
+/** Accepted keys per prompt field, in order of preference (matched case-insensitively). */
+export const PROMPT_FIELDS = {
+  text: ["text", "prompt", "question", "instruction"],
+  referenceAnswer: ["reference_answer", "referenceAnswer", "reference", "answer", "target", "output"],
+  category: ["category", "task", "type"],
+  externalId: ["id", "external_id", "externalId", "task_id"],
+} as const;
+type Field = keyof typeof PROMPT_FIELDS;
+
+export const MAX_TEXT_CHARS = 100_000;
+const MAX_LABEL_CHARS = 200;
+
+const ALIAS_INDEX = new Map<string, { field: Field; rank: number }>(
+  (Object.keys(PROMPT_FIELDS) as Field[]).flatMap((field) =>
+    PROMPT_FIELDS[field].map((alias, rank) => [alias.toLowerCase(), { field, rank }] as const),
+  ),
+);
+
+/**
+ * A row mapped to a prompt. Self-instruct/Alpaca rows: a non-empty `input` (top-level, or
+ * `instances[0].input`) is appended to `instruction` after a blank line, and `instances[0].output`
+ * is the reference answer when no reference key is present. Issues read "\"text\" is missing (...)".
+ */
+export const PromptRowSchema = z
+  .custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), {
+    error: (issue) => `expected an object with a "text" field, found ${describeValue(issue.input)}`,
+  })
+  .transform((record, ctx) => {
+    const keys = pickKeys(record);
+    const problems: string[] = [];
+    const text = readText(record, keys.text, problems);
+    const referenceAnswer =
+      readLabel(record, keys.referenceAnswer, problems, MAX_TEXT_CHARS) ?? instance(record, "output");
+    const category = readLabel(record, keys.category, problems, MAX_LABEL_CHARS);
+    const externalId = readLabel(record, keys.externalId, problems, MAX_LABEL_CHARS);
+    if (problems.length || text === null) {
+      ctx.addIssue({ code: "custom", message: problems.join("; "), input: record });
+      return z.NEVER;
+    }
+    return { text, referenceAnswer, category, externalId };
+  });
+export type PromptRow = z.output<typeof PromptRowSchema>;
+
+function pickKeys(record: Record<string, unknown>): Partial<Record<Field, string>> {
+  const keys: Partial<Record<Field, string>> = {};
+  const ranks: Partial<Record<Field, number>> = {};
+  for (const key in record) {
+    const hit = ALIAS_INDEX.get(key.toLowerCase());
+    if (!hit || record[key] === undefined || record[key] === null) continue;
+    if (ranks[hit.field] === undefined || hit.rank < ranks[hit.field]!) {
+      ranks[hit.field] = hit.rank;
+      keys[hit.field] = key;
+    }
+  }
+  return keys;
+}
+
+function readText(record: Record<string, unknown>, key: string | undefined, problems: string[]) {
+  if (key === undefined) {
+    problems.push(`"text" is missing (expected one of ${PROMPT_FIELDS.text.join(", ")})`);
+    return null;
+  }
+  const value = record[key];
+  if (typeof value !== "string") {
+    problems.push(`"${key}" must be a string, not ${describeValue(value)}`);
+    return null;
+  }
+  let text = value.trim();
+  if (key.toLowerCase() === "instruction") {
+    const extra = typeof record.input === "string" ? record.input.trim() : instance(record, "input");
+    if (extra) text = text ? `${text}\n\n${extra}` : extra;
+  }
+  if (!text) problems.push(`"${key}" is empty`);
+  else if (text.includes("\u0000")) problems.push(nulCharacter(key));
+  else if (text.length > MAX_TEXT_CHARS)
+    problems.push(`"${key}" is too long (${fmt(text.length)} characters; at most ${fmt(MAX_TEXT_CHARS)})`);
+  else return text;
+  return null;
+}
+
+function readLabel(
+  record: Record<string, unknown>,
+  key: string | undefined,
+  problems: string[],
+  max: number,
+) {
+  if (key === undefined) return null;
+  const value = record[key];
+  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
+    problems.push(`"${key}" must be a string or a number, not ${describeValue(value)}`);
+    return null;
+  }
+  const text = String(value).trim();
+  if (text.includes("\u0000")) {
+    problems.push(nulCharacter(key));
+    return null;
+  }
+  if (text.length > max) {
+    problems.push(`"${key}" is too long (${fmt(text.length)} characters; at most ${fmt(max)})`);
+    return null;
+  }
+  return text || null;
+}
+
+function instance(record: Record<string, unknown>, key: "input" | "output"): string | null {
+  const first: unknown = Array.isArray(record.instances) ? record.instances[0] : undefined;
+  if (typeof first !== "object" || first === null) return null;
+  const value = (first as Record<string, unknown>)[key];
+  return typeof value === "string" && value.trim() ? value.trim() : null;
+}
+
+// PostgreSQL text cannot hold U+0000; refusing the row on both databases keeps them alike.
+const nulCharacter = (key: string) => `"${key}" contains a NUL character (\\u0000)`;
+
+const fmt = (n: number) => n.toLocaleString("en-US");
+
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string") return "a string";
+  if (typeof value === "number") return "a number";
+  if (typeof value === "boolean") return "a boolean";
+  return typeof value;
+}
+
+// ---------- HTTP and action inputs ----------
+
+export const PromptSetIdSchema = z.string().trim().min(1, "Missing prompt set id.").max(100);
+
+export const ImportParamsSchema = z.object({ id: PromptSetIdSchema });
+
+export const ImportQuerySchema = z.object({
+  fileName: z.string().trim().min(1).max(255).default("upload"),
+  format: z.enum([...IMPORT_FORMATS, "auto"]).default("auto"),
+  mode: ImportModeSchema.default("all-or-nothing"),
+});
+export type ImportQuery = z.infer<typeof ImportQuerySchema>;
+
+export const SetNameSchema = z
+  .string({ error: "expected a string" })
+  .trim()
+  .min(1, "Enter a name for the prompt set.")
+  .max(120, "Prompt set names have at most 120 characters.");
+
+export const SetDescriptionSchema = z
+  .string({ error: "expected a string" })
+  .trim()
+  .max(2000, "Descriptions have at most 2,000 characters.")
+  .nullish()
+  .transform((s) => s || null);
+
+export const CreatePromptSetSchema = z.object({
+  name: SetNameSchema,
+  description: SetDescriptionSchema,
+});
+export type CreatePromptSetInput = z.input<typeof CreatePromptSetSchema>;
+
+export const UpdatePromptSetSchema = z.object({
+  id: PromptSetIdSchema,
+  name: SetNameSchema,
+  description: SetDescriptionSchema,
+});
+export type UpdatePromptSetInput = z.input<typeof UpdatePromptSetSchema>;
+
+export const DeletePromptSetSchema = z.object({ id: PromptSetIdSchema });
+export type DeletePromptSetInput = z.input<typeof DeletePromptSetSchema>;
+
+export const PROMPTS_PAGE_SIZE = 50;
+
+/** The category filter's value for prompts without a category. */
+export const UNCATEGORISED = "__none__";
+
+const optionalFilter = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => v || undefined)
+  .catch(undefined);
+
+/** The prompt list's search params (/prompts/[id]?q=&category=&page=). */
+export const PromptListQuerySchema = z.object({
+  q: optionalFilter,
+  category: optionalFilter,
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
+});
+export type PromptListQuery = z.infer<typeof PromptListQuerySchema>;
+
+// ---------- results ----------
+
+export type ImportRowError = { line: number; message: string };
+
+export type ImportResult = {
+  importId: string;
+  status: ImportStatus;
+  mode: ImportMode;
+  format: ImportFormat;
+  rowsRead: number;
+  inserted: number;
+  duplicates: number;
+  invalid: number;
+  errors: ImportRowError[];
+  errorsTruncated: boolean;
+  /** A problem with the file as a whole (unreadable, no text column, broken JSON): nothing was imported. */
+  fileError: string | null;
+};
+
+export const ImportRowErrorsSchema = z.array(z.object({ line: z.number(), message: z.string() })).catch([]);
