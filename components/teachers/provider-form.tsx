@@ -1,0 +1,218 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { createProviderAction, updateProviderAction } from "@/lib/actions/teachers";
+import type { ProviderSummary } from "@/lib/teacher";
+import { PROVIDER_PRESETS } from "@/lib/teacher/presets";
+import { ProviderKindSchema } from "@/lib/teacher/schemas";
+import { actionErrorMessage } from "../ui/action-result";
+import { Button } from "../ui/button";
+import { Field, Input, Select } from "../ui/field";
+import { toast } from "../ui/toast";
+import { ConnectionResultNotice } from "./connection-result";
+import { KIND_LABELS } from "./format";
+import { initialState, toInput, type FieldErrors, type FormState } from "./form-state";
+import { useConnectionTest } from "./use-connection-test";
+
+/** Adds a teacher, or edits one (a blank key keeps the stored key). */
+export function ProviderForm({ editing, onDone }: { editing?: ProviderSummary; onDone?: () => void }) {
+  const router = useRouter();
+  const [state, setState] = useState(() => initialState(editing));
+  const [removeKey, setRemoveKey] = useState(false);
+  const connection = useConnectionTest();
+  const set = (patch: Partial<FormState>) => {
+    setState((s) => ({ ...s, ...patch }));
+    connection.clear("form");
+  };
+  // Field problems show under their fields; anything else as a toast.
+  const onError = ({ error }: { error: Parameters<typeof actionErrorMessage>[0] }) => {
+    if (!error.validationErrors) toast.error(actionErrorMessage(error) ?? "Could not save the teacher.");
+  };
+  const create = useAction(createProviderAction, {
+    onSuccess: ({ data }) => {
+      toast.success(`Teacher "${data?.name}" added.`);
+      setState(initialState());
+      connection.clear("form");
+      router.refresh();
+    },
+    onError,
+  });
+  const update = useAction(updateProviderAction, {
+    onSuccess: ({ data }) => {
+      toast.success(`Teacher "${data?.name}" saved.`);
+      router.refresh();
+      onDone?.();
+    },
+    onError,
+  });
+  const preset = PROVIDER_PRESETS.find((p) => p.id === state.preset);
+  const invalid = (editing ? update : create).result.validationErrors as FieldErrors | undefined;
+  const problem = (field: string) => invalid?.[field]?._errors?.[0];
+  const id = editing ? `edit-${editing.id}` : "new";
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (editing) update.execute({ ...toInput(state), id: editing.id, removeKey });
+    else create.execute(toInput(state));
+  };
+  const test = () => {
+    const { kind, baseUrl, model, apiKey } = toInput(state);
+    void connection.run("form", {
+      providerId: editing?.id,
+      config: { kind, baseUrl, model, apiKey },
+      removeKey,
+    });
+  };
+
+  return (
+    <form className="space-y-3" onSubmit={submit}>
+      <Field label="Preset" htmlFor={`${id}-preset`} hint="Fills in the kind and base URL.">
+        <Select
+          id={`${id}-preset`}
+          value={state.preset}
+          onChange={(e) => {
+            const next = PROVIDER_PRESETS.find((p) => p.id === e.target.value);
+            if (!next) return;
+            set(
+              next.id === "custom"
+                ? { preset: next.id }
+                : { preset: next.id, kind: next.kind, baseUrl: next.baseUrl },
+            );
+          }}
+        >
+          {PROVIDER_PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Name" error={problem("name")} htmlFor={`${id}-name`}>
+        <Input
+          id={`${id}-name`}
+          value={state.name}
+          onChange={(e) => set({ name: e.target.value })}
+          required
+        />
+      </Field>
+      <Field label="Kind" error={problem("kind")} htmlFor={`${id}-kind`}>
+        <Select
+          id={`${id}-kind`}
+          value={state.kind}
+          onChange={(e) => set({ kind: ProviderKindSchema.parse(e.target.value), preset: "custom" })}
+        >
+          {ProviderKindSchema.options.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field
+        label="Base URL"
+        error={problem("baseUrl")}
+        htmlFor={`${id}-base-url`}
+        hint="Leave empty for the provider's default endpoint."
+      >
+        <Input
+          id={`${id}-base-url`}
+          value={state.baseUrl}
+          placeholder={state.kind === "anthropic" ? "https://api.anthropic.com" : "https://api.openai.com/v1"}
+          onChange={(e) => set({ baseUrl: e.target.value, preset: "custom" })}
+        />
+      </Field>
+      <Field label="Model" error={problem("model")} htmlFor={`${id}-model`} hint={preset?.hint}>
+        <Input
+          id={`${id}-model`}
+          value={state.model}
+          onChange={(e) => set({ model: e.target.value })}
+          required
+        />
+      </Field>
+      <Field
+        label="API key"
+        error={problem("apiKey")}
+        htmlFor={`${id}-api-key`}
+        hint={
+          editing?.hasApiKey
+            ? "A key is stored. Leave blank to keep it."
+            : "Optional for local servers. Stored encrypted; never shown again."
+        }
+      >
+        <Input
+          id={`${id}-api-key`}
+          type="password"
+          autoComplete="off"
+          value={state.apiKey}
+          disabled={removeKey}
+          onChange={(e) => set({ apiKey: e.target.value })}
+        />
+      </Field>
+      {editing?.hasApiKey && (
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input
+            type="checkbox"
+            checked={removeKey}
+            onChange={(e) => {
+              setRemoveKey(e.target.checked);
+              connection.clear("form");
+            }}
+          />
+          Remove the stored key
+        </label>
+      )}
+      <div className="grid grid-cols-2 gap-3">
+        <Field
+          label="Input price"
+          error={problem("inputPricePerMTok")}
+          htmlFor={`${id}-input-price`}
+          hint="$ per 1M tokens"
+        >
+          <Input
+            id={`${id}-input-price`}
+            type="number"
+            min={0}
+            step="any"
+            value={state.inputPrice}
+            onChange={(e) => set({ inputPrice: e.target.value })}
+          />
+        </Field>
+        <Field
+          label="Output price"
+          error={problem("outputPricePerMTok")}
+          htmlFor={`${id}-output-price`}
+          hint="$ per 1M tokens"
+        >
+          <Input
+            id={`${id}-output-price`}
+            type="number"
+            min={0}
+            step="any"
+            value={state.outputPrice}
+            onChange={(e) => set({ outputPrice: e.target.value })}
+          />
+        </Field>
+      </div>
+      <div className="flex flex-wrap gap-2 pt-1">
+        <Button type="submit" disabled={create.isPending || update.isPending}>
+          {editing ? "Save changes" : "Add teacher"}
+        </Button>
+        <Button
+          variant="secondary"
+          onClick={test}
+          disabled={connection.testing === "form" || !state.model.trim()}
+        >
+          {connection.testing === "form" ? "Testing..." : "Test connection"}
+        </Button>
+        {editing && (
+          <Button variant="ghost" onClick={onDone}>
+            Cancel
+          </Button>
+        )}
+      </div>
+      {connection.results.form && <ConnectionResultNotice result={connection.results.form} />}
+    </form>
+  );
+}

@@ -1,0 +1,159 @@
+import { STATUS_CODES } from "node:http";
+import Anthropic from "@anthropic-ai/sdk";
+import OpenAI from "openai";
+import { TeacherError } from "./types";
+
+/** The call was cancelled through ChatRequest.signal (a cancelled job, a stopping worker). */
+export class TeacherAbortError extends TeacherError {
+  constructor(url: string) {
+    super(`The request to ${url} was cancelled.`, false);
+    this.name = "TeacherAbortError";
+  }
+}
+
+export type CallContext = { kind: "openai" | "anthropic"; url: string; model: string; timeoutMs: number };
+
+type SdkApiError = InstanceType<typeof OpenAI.APIError> | InstanceType<typeof Anthropic.APIError>;
+
+function isApiError(error: unknown): error is SdkApiError {
+  return error instanceof OpenAI.APIError || error instanceof Anthropic.APIError;
+}
+
+function isConnectionError(error: unknown): boolean {
+  return error instanceof OpenAI.APIConnectionError || error instanceof Anthropic.APIConnectionError;
+}
+
+function isTimeoutError(error: unknown): boolean {
+  return (
+    error instanceof OpenAI.APIConnectionTimeoutError ||
+    error instanceof Anthropic.APIConnectionTimeoutError ||
+    (error instanceof Error && error.name === "TimeoutError")
+  );
+}
+
+/** A body that did not parse, or parsed into something that is not a completion. */
+export function malformed(ctx: CallContext, what: string): TeacherError {
+  return new TeacherError(`${ctx.url} sent ${what}.`, true);
+}
+
+/** Every failure of a teacher call, as a TeacherError a person can act on. */
+export function toTeacherError(
+  error: unknown,
+  ctx: CallContext,
+  signals: { cancel?: AbortSignal; deadline: AbortSignal },
+): TeacherError {
+  if (signals.cancel?.aborted) return new TeacherAbortError(ctx.url);
+  if (error instanceof TeacherError) return error;
+  if (signals.deadline.aborted || isTimeoutError(error)) {
+    return new TeacherError(
+      `No answer from ${ctx.url} within ${formatSeconds(ctx.timeoutMs)} (timeout).`,
+      true,
+    );
+  }
+  if (isApiError(error) && typeof error.status === "number") return fromStatus(error, error.status, ctx);
+  if (isConnectionError(error)) return fromConnection(error as Error, ctx);
+  if (error instanceof SyntaxError) return malformed(ctx, "a response body that is not valid JSON");
+  const message = error instanceof Error ? error.message : String(error);
+  return new TeacherError(`The call to ${ctx.url} failed: ${message}`, false);
+}
+
+function fromStatus(error: SdkApiError, status: number, ctx: CallContext): TeacherError {
+  const head = `${status} ${STATUS_CODES[status] ?? "Error"} from ${ctx.url}`;
+  const said = serverMessage(error);
+  const detail = said ? ` The server said: "${said}"` : "";
+  if (status === 429) {
+    const retryAfterMs = retryAfter(error.headers);
+    const when = retryAfterMs !== undefined ? ` (retry after ${formatSeconds(retryAfterMs)})` : "";
+    return new TeacherError(`${head}: rate limited${when}.${detail}`, true, status, retryAfterMs);
+  }
+  if (status === 408 || status === 409 || status >= 500) {
+    return new TeacherError(`${head}: the server could not answer right now.${detail}`, true, status);
+  }
+  const advice: Record<number, string> = {
+    401: "check the API key.",
+    403: "the API key is not allowed to use this model or endpoint.",
+    404: `check the base URL and the model name "${ctx.model}".${
+      ctx.kind === "openai" && !/\/v\d+$/.test(ctx.url)
+        ? " OpenAI-compatible base URLs usually end in /v1."
+        : ""
+    }`,
+  };
+  const what = advice[status] ?? "the request was refused.";
+  return new TeacherError(`${head}: ${what}${detail}`, false, status);
+}
+
+function serverMessage(error: SdkApiError): string | undefined {
+  // OpenAI puts the body's `error` object on `.error`; Anthropic puts the whole body there.
+  const body = error.error as { message?: unknown; error?: { message?: unknown } } | undefined;
+  const message = body?.message ?? body?.error?.message;
+  if (typeof message !== "string" || !message.trim()) return undefined;
+  const flat = message.replace(/\s+/g, " ").trim();
+  return flat.length > 300 ? `${flat.slice(0, 300)}...` : flat;
+}
+
+/** Retry-After in seconds or as an HTTP date, or retry-after-ms; undefined when absent. */
+export function retryAfter(headers: Headers | undefined): number | undefined {
+  const ms = Number.parseFloat(headers?.get("retry-after-ms") ?? "");
+  if (Number.isFinite(ms) && ms >= 0) return Math.round(ms);
+  const value = headers?.get("retry-after")?.trim();
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+const CONNECTION_REASONS: Record<string, [string, boolean]> = {
+  ECONNREFUSED: ["connection refused. Is the server running, and is the base URL right?", true],
+  ENOTFOUND: ["host not found. Check the base URL.", true],
+  EAI_AGAIN: ["the host name could not be resolved right now", true],
+  ECONNRESET: ["the connection was closed unexpectedly", true],
+  EPIPE: ["the connection was closed unexpectedly", true],
+  UND_ERR_SOCKET: ["the connection was closed unexpectedly", true],
+  ETIMEDOUT: ["the connection timed out", true],
+  UND_ERR_CONNECT_TIMEOUT: ["the connection timed out", true],
+  EHOSTUNREACH: ["the host is unreachable", true],
+  ENETUNREACH: ["the network is unreachable", true],
+  DEPTH_ZERO_SELF_SIGNED_CERT: ["its TLS certificate is self-signed and not trusted", false],
+  SELF_SIGNED_CERT_IN_CHAIN: ["its TLS certificate is not trusted", false],
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: ["its TLS certificate is not trusted", false],
+  CERT_HAS_EXPIRED: ["its TLS certificate has expired", false],
+  ERR_TLS_CERT_ALTNAME_INVALID: ["its TLS certificate is for another host name", false],
+};
+
+function fromConnection(error: Error, ctx: CallContext): TeacherError {
+  const code = errorCode(error);
+  const [reason, retryable] = (code ? CONNECTION_REASONS[code] : undefined) ?? [
+    innermostMessage(error),
+    true,
+  ];
+  return new TeacherError(`Could not reach ${ctx.url}: ${reason}`, retryable);
+}
+
+/** The first `code` down the cause chain (fetch wraps the socket error, sometimes twice). */
+function errorCode(error: unknown, depth = 0): string | undefined {
+  if (!error || typeof error !== "object" || depth > 6) return undefined;
+  const e = error as { code?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof e.code === "string") return e.code;
+  if (Array.isArray(e.errors)) {
+    for (const inner of e.errors) {
+      const code = errorCode(inner, depth + 1);
+      if (code) return code;
+    }
+  }
+  return errorCode(e.cause, depth + 1);
+}
+
+function innermostMessage(error: Error): string {
+  let current: unknown = error;
+  let message = error.message;
+  for (let i = 0; i < 6 && current instanceof Error; i++) {
+    if (current.message) message = current.message;
+    current = current.cause;
+  }
+  return message;
+}
+
+function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}

@@ -1,0 +1,191 @@
+import "server-only";
+import { recordAudit } from "../audit/audit";
+import { db } from "../db/client";
+import type { Provider as ProviderRow } from "../db/generated/sqlite/client";
+import { ConflictError, isUniqueViolation, NotFoundError } from "../errors";
+import type { TeacherConfig } from "./create-teacher";
+import type { ProviderInput, ProviderKind, UpdateProviderInput } from "./schemas";
+import { decryptSecret, encryptSecret } from "./secrets";
+
+export type ProviderSummary = {
+  id: string;
+  name: string;
+  kind: "openai" | "anthropic";
+  baseUrl: string | null;
+  model: string;
+  hasApiKey: boolean;
+  inputPricePerMTok: number | null;
+  outputPricePerMTok: number | null;
+};
+
+// Never includes the key, not even encrypted: summaries go to the browser.
+function summary(row: ProviderRow): ProviderSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind as ProviderKind,
+    baseUrl: row.baseUrl,
+    model: row.model,
+    hasApiKey: row.apiKeyCiphertext !== null,
+    inputPricePerMTok: row.inputPricePerMTok,
+    outputPricePerMTok: row.outputPricePerMTok,
+  };
+}
+
+// What the audit log keeps of a provider: everything but the key.
+const auditData = (p: ProviderSummary, key: "set" | "kept" | "removed" | "none") => ({
+  name: p.name,
+  kind: p.kind,
+  baseUrl: p.baseUrl,
+  model: p.model,
+  apiKey: key,
+  inputPricePerMTok: p.inputPricePerMTok,
+  outputPricePerMTok: p.outputPricePerMTok,
+});
+
+export async function listProviders(): Promise<ProviderSummary[]> {
+  const rows = await db().provider.findMany({ orderBy: { name: "asc" } });
+  return rows.map(summary);
+}
+
+export async function getProvider(id: string): Promise<ProviderSummary> {
+  const row = await db().provider.findUnique({ where: { id } });
+  if (!row) throw new NotFoundError("Teacher", id);
+  return summary(row);
+}
+
+const taken = (name: string) =>
+  new ConflictError(`A teacher named "${name}" already exists: choose another name.`);
+
+export async function createProvider(input: ProviderInput, actorId: string): Promise<ProviderSummary> {
+  try {
+    return await db().$transaction(async (tx) => {
+      const row = await tx.provider.create({
+        data: {
+          name: input.name,
+          kind: input.kind,
+          baseUrl: input.baseUrl,
+          model: input.model,
+          apiKeyCiphertext: input.apiKey ? encryptSecret(input.apiKey) : null,
+          inputPricePerMTok: input.inputPricePerMTok,
+          outputPricePerMTok: input.outputPricePerMTok,
+          createdById: actorId,
+        },
+      });
+      const created = summary(row);
+      await recordAudit(
+        {
+          actorId,
+          action: "provider.created",
+          entityType: "provider",
+          entityId: row.id,
+          data: auditData(created, input.apiKey ? "set" : "none"),
+        },
+        tx,
+      );
+      return created;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken(input.name);
+    throw error;
+  }
+}
+
+/** A blank apiKey keeps the stored key; removeKey clears it. */
+export async function updateProvider(input: UpdateProviderInput, actorId: string): Promise<ProviderSummary> {
+  const key = input.apiKey ? "set" : input.removeKey ? "removed" : "kept";
+  try {
+    return await db().$transaction(async (tx) => {
+      const existing = await tx.provider.findUnique({ where: { id: input.id } });
+      if (!existing) throw new NotFoundError("Teacher", input.id);
+      const row = await tx.provider.update({
+        where: { id: input.id },
+        data: {
+          name: input.name,
+          kind: input.kind,
+          baseUrl: input.baseUrl,
+          model: input.model,
+          inputPricePerMTok: input.inputPricePerMTok,
+          outputPricePerMTok: input.outputPricePerMTok,
+          ...(key === "set" ? { apiKeyCiphertext: encryptSecret(input.apiKey!) } : {}),
+          ...(key === "removed" ? { apiKeyCiphertext: null } : {}),
+        },
+      });
+      const updated = summary(row);
+      await recordAudit(
+        {
+          actorId,
+          action: "provider.updated",
+          entityType: "provider",
+          entityId: row.id,
+          data: auditData(updated, key),
+        },
+        tx,
+      );
+      return updated;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken(input.name);
+    throw error;
+  }
+}
+
+/** Refused while any job references the provider: jobs record which teacher wrote their traces. */
+export async function deleteProvider(id: string, actorId: string): Promise<void> {
+  const inUse = (name: string, jobs: number) =>
+    new ConflictError(
+      `Teacher "${name}" is used by ${jobs} job${jobs === 1 ? "" : "s"} and cannot be deleted: ` +
+        "jobs keep a record of the teacher that wrote their traces. Add a new teacher instead.",
+    );
+  const existing = await db().provider.findUnique({ where: { id } });
+  if (!existing) throw new NotFoundError("Teacher", id);
+  try {
+    await db().$transaction(async (tx) => {
+      const jobs = await tx.job.count({ where: { providerId: id } });
+      if (jobs > 0) throw inUse(existing.name, jobs);
+      await tx.provider.delete({ where: { id } });
+      await recordAudit(
+        {
+          actorId,
+          action: "provider.deleted",
+          entityType: "provider",
+          entityId: id,
+          data: auditData(summary(existing), existing.apiKeyCiphertext ? "set" : "none"),
+        },
+        tx,
+      );
+    });
+  } catch (error) {
+    // A job created between the count and the delete: the foreign key refuses it.
+    if (isForeignKeyViolation(error)) throw inUse(existing.name, 1);
+    throw error;
+  }
+}
+
+function isForeignKeyViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2003";
+}
+
+/** Everything needed to call the provider, with its key decrypted (keep it in memory only). */
+export async function providerConfig(id: string): Promise<TeacherConfig & { name: string }> {
+  const row = await db().provider.findUnique({ where: { id } });
+  if (!row) throw new NotFoundError("Teacher", id);
+  return {
+    name: row.name,
+    kind: row.kind as ProviderKind,
+    baseUrl: row.baseUrl,
+    model: row.model,
+    apiKey: row.apiKeyCiphertext ? decryptProviderKey(row.name, row.apiKeyCiphertext) : null,
+  };
+}
+
+function decryptProviderKey(name: string, ciphertext: string): string {
+  try {
+    return decryptSecret(ciphertext);
+  } catch {
+    throw new ConflictError(
+      `Cannot decrypt the API key of teacher "${name}": did TRACEBANK_SECRET_KEY change? ` +
+        "Re-enter the key on the Teachers page.",
+    );
+  }
+}

@@ -1,0 +1,162 @@
+import { z } from "zod";
+import { countWords, firstWords, renderReply } from "./reply";
+
+const Latency = z.union([z.number().min(0), z.tuple([z.number().min(0), z.number().min(0)])]);
+const Rate = z.number().min(0).max(1).default(0);
+
+export const FaultSchema = z.enum(["429", "500", "timeout", "malformed", "truncate"]);
+export type Fault = z.infer<typeof FaultSchema>;
+
+export const RuleSchema = z.object({
+  match: z
+    .object({ promptIncludes: z.string().optional(), systemIncludes: z.string().optional() })
+    .prefault({}),
+  reply: z.string().optional(),
+  finishReason: z.enum(["stop", "length"]).optional(),
+  latencyMs: Latency.optional(),
+  fault: FaultSchema.optional(),
+  times: z.number().int().positive().optional(),
+});
+
+/**
+ * What the scripted teacher answers. The first matching rule wins (a rule with `times` applies
+ * that many times, then falls through); otherwise the default reply. Random faults (rates 0..1)
+ * come from a PRNG seeded by `seed`, one draw per request, so runs are reproducible.
+ */
+export const ScriptSchema = z.object({
+  defaults: z.object({ latencyMs: Latency.default(0), reply: z.string().optional() }).prefault({}),
+  rules: z.array(RuleSchema).default([]),
+  faults: z
+    .object({
+      rate429: Rate,
+      retryAfterSeconds: z.number().min(0).default(1),
+      rate500: Rate,
+      rateTimeout: Rate,
+      timeoutMs: z.number().min(0).default(60_000),
+      rateMalformed: Rate,
+      rateTruncate: Rate,
+    })
+    .prefault({}),
+  seed: z.number().int().default(0x5eed),
+  requireApiKey: z.string().optional(),
+});
+export type Script = z.output<typeof ScriptSchema>;
+export type ScriptInput = z.input<typeof ScriptSchema>;
+
+export type TeacherCall = { system: string; prompt: string; maxTokens?: number };
+
+export type Plan =
+  | { kind: "429"; latencyMs: number; retryAfterSeconds: number }
+  | { kind: "500"; latencyMs: number }
+  | { kind: "malformed"; latencyMs: number }
+  | { kind: "timeout"; timeoutMs: number }
+  | {
+      kind: "reply";
+      latencyMs: number;
+      text: string;
+      finishReason: "stop" | "length";
+      inputTokens: number;
+      outputTokens: number;
+    };
+
+/** mulberry32: tiny, fast, and the same sequence for the same seed everywhere. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A script plus its mutable state (rule use counts, random sequence). */
+export class ScriptState {
+  private random: () => number;
+  private used: number[];
+
+  constructor(readonly script: Script) {
+    this.random = prng(script.seed);
+    this.used = script.rules.map(() => 0);
+  }
+
+  /** Back to the state right after the script was set: same seed, rule counts at zero. */
+  reset(): void {
+    this.random = prng(this.script.seed);
+    this.used = this.script.rules.map(() => 0);
+  }
+
+  plan(call: TeacherCall): Plan {
+    const { script } = this;
+    const rule = this.matchRule(call);
+    // One draw per request, always, so a request sequence maps to one fault sequence.
+    const draw = this.random();
+    const fault = rule?.fault ?? this.randomFault(draw);
+    const latencyMs = this.latency(rule?.latencyMs ?? script.defaults.latencyMs);
+    if (fault === "timeout") return { kind: "timeout", timeoutMs: script.faults.timeoutMs };
+    if (fault === "429")
+      return { kind: "429", latencyMs, retryAfterSeconds: script.faults.retryAfterSeconds };
+    if (fault === "500") return { kind: "500", latencyMs };
+    if (fault === "malformed") return { kind: "malformed", latencyMs };
+
+    let text = renderReply(rule?.reply ?? script.defaults.reply, call.system, call.prompt);
+    let finishReason = rule?.finishReason ?? "stop";
+    let words = countWords(text);
+    if (fault === "truncate") {
+      words = Math.max(1, Math.ceil(words / 2));
+      text = firstWords(text, words);
+      finishReason = "length";
+    }
+    if (call.maxTokens !== undefined && words > call.maxTokens) {
+      words = call.maxTokens;
+      text = firstWords(text, words);
+      finishReason = "length";
+    }
+    return {
+      kind: "reply",
+      latencyMs,
+      text,
+      finishReason,
+      inputTokens: countWords(call.system) + countWords(call.prompt),
+      outputTokens: words,
+    };
+  }
+
+  private matchRule(call: TeacherCall) {
+    const { rules } = this.script;
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i]!;
+      const { promptIncludes, systemIncludes } = rule.match;
+      if (promptIncludes !== undefined && !call.prompt.includes(promptIncludes)) continue;
+      if (systemIncludes !== undefined && !call.system.includes(systemIncludes)) continue;
+      if (rule.times !== undefined && this.used[i]! >= rule.times) continue;
+      this.used[i]!++;
+      return rule;
+    }
+    return undefined;
+  }
+
+  private randomFault(u: number): Fault | undefined {
+    const f = this.script.faults;
+    const order: Array<[Fault, number]> = [
+      ["429", f.rate429],
+      ["500", f.rate500],
+      ["timeout", f.rateTimeout],
+      ["malformed", f.rateMalformed],
+      ["truncate", f.rateTruncate],
+    ];
+    let edge = 0;
+    for (const [fault, rate] of order) {
+      edge += rate;
+      if (u < edge) return fault;
+    }
+    return undefined;
+  }
+
+  private latency(spec: number | [number, number]): number {
+    if (typeof spec === "number") return spec;
+    const [min, max] = spec;
+    return min + Math.floor(this.random() * (Math.max(max, min) - min + 1));
+  }
+}

@@ -1,0 +1,180 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { anthropicDialect } from "./anthropic";
+import { readBody, sendJson, type Dialect } from "./http";
+import { openaiDialect } from "./openai";
+import { ScriptSchema, ScriptState, type Script, type ScriptInput } from "./script";
+import { StatsCollector, type ScriptedTeacherStats } from "./stats";
+
+export type ScriptedTeacherOptions = {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  script?: ScriptInput;
+  /** Shorthand for script.defaults.latencyMs. */
+  latencyMs?: number | [number, number];
+  /** One line per request on stdout; off by default (benchmarks). */
+  log?: boolean;
+};
+
+export type ScriptedTeacher = {
+  url: string;
+  port: number;
+  /** For OpenAI-compatible clients (the SDK appends /chat/completions). */
+  baseUrlOpenAI: string;
+  /** For the Anthropic SDK (it appends /v1/messages). */
+  baseUrlAnthropic: string;
+  /** Replaces the script; rule counts and the random sequence start over. */
+  setScript(script: ScriptInput): void;
+  script(): Script;
+  stats(): ScriptedTeacherStats;
+  resetStats(): void;
+  /** Stats, rule counts and random sequence back to their start (POST /__control/reset). */
+  reset(): void;
+  close(): Promise<void>;
+};
+
+/**
+ * A fake LLM over real HTTP for tests and benchmarks: OpenAI chat completions and Anthropic
+ * messages (plain and streaming), answers and faults decided by a script (script.ts).
+ */
+export async function startScriptedTeacher(options: ScriptedTeacherOptions = {}): Promise<ScriptedTeacher> {
+  const parse = (input: ScriptInput) => {
+    const script = ScriptSchema.parse(input);
+    if (options.latencyMs !== undefined && input.defaults?.latencyMs === undefined) {
+      script.defaults.latencyMs = options.latencyMs;
+    }
+    return new ScriptState(script);
+  };
+  let state = parse(options.script ?? {});
+  const stats = new StatsCollector();
+  let counter = 0;
+
+  const keyAccepted = (req: IncomingMessage, key: string) =>
+    req.headers.authorization === `Bearer ${key}` || req.headers["x-api-key"] === key;
+
+  async function completion(dialect: Dialect, req: IncomingMessage, res: ServerResponse) {
+    const done = stats.begin(dialect.endpoint);
+    let timer: NodeJS.Timeout | undefined;
+    res.on("close", () => {
+      done();
+      if (timer) clearTimeout(timer);
+    });
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(req));
+    } catch {
+      stats.outcome("400");
+      return dialect.error(res, 400, "bad_request", "The request body is not valid JSON.");
+    }
+    const call = dialect.parse(body);
+    if (typeof call === "string") {
+      stats.outcome("400");
+      return dialect.error(res, 400, "bad_request", call);
+    }
+    const { requireApiKey } = state.script;
+    if (requireApiKey !== undefined && !keyAccepted(req, requireApiKey)) {
+      stats.outcome("401");
+      return dialect.error(res, 401, "auth", "Incorrect API key provided.");
+    }
+    const plan = state.plan(call);
+    const id = ++counter;
+    if (options.log) console.log(`[scripted-teacher] #${id} ${dialect.endpoint} -> ${plan.kind}`);
+    if (plan.kind === "timeout") {
+      stats.outcome("timeout");
+      timer = setTimeout(
+        () =>
+          dialect.error(res, 504, "timeout", "The scripted teacher held this request until it timed out."),
+        plan.timeoutMs,
+      );
+      return;
+    }
+    let respond: () => void;
+    if (plan.kind === "429") {
+      stats.outcome("429");
+      const headers = { "retry-after": String(plan.retryAfterSeconds) };
+      respond = () => dialect.error(res, 429, "rate_limit", "Rate limit reached (scripted).", headers);
+    } else if (plan.kind === "500") {
+      stats.outcome("500");
+      respond = () => dialect.error(res, 500, "server", "The scripted teacher failed on purpose.");
+    } else if (plan.kind === "malformed") {
+      stats.outcome("malformed");
+      respond = () => dialect.malformed(res, call);
+    } else {
+      stats.outcome(
+        plan.finishReason === "length" ? "truncated" : "ok",
+        plan.inputTokens + plan.outputTokens,
+      );
+      respond = () => dialect.reply(res, call, plan, id);
+    }
+    if (plan.latencyMs > 0) timer = setTimeout(respond, plan.latencyMs);
+    else respond();
+  }
+
+  async function control(path: string, req: IncomingMessage, res: ServerResponse) {
+    if (path === "/__control/stats" && req.method === "GET") return sendJson(res, 200, stats.snapshot());
+    if (path === "/__control/reset" && req.method === "POST") {
+      handle.reset();
+      return sendJson(res, 200, { ok: true });
+    }
+    if (path === "/__control/script" && req.method === "POST") {
+      try {
+        handle.setScript(JSON.parse(await readBody(req)));
+      } catch (error) {
+        return sendJson(res, 400, { error: error instanceof Error ? error.message : String(error) });
+      }
+      return sendJson(res, 200, { ok: true });
+    }
+    return sendJson(res, 404, { error: `No control endpoint ${req.method} ${path}` });
+  }
+
+  function models(res: ServerResponse) {
+    stats.begin("models")();
+    sendJson(res, 200, {
+      object: "list",
+      data: [{ id: "scripted-teacher", object: "model", created: 0, owned_by: "tracebank" }],
+    });
+  }
+
+  const server = createServer({ noDelay: true, keepAliveTimeout: 30_000 }, (req, res) => {
+    const path = (req.url ?? "/").split("?")[0]!;
+    let work: Promise<void> | void;
+    if (req.method === "POST" && path === "/v1/chat/completions") work = completion(openaiDialect, req, res);
+    else if (req.method === "POST" && path === "/v1/messages") work = completion(anthropicDialect, req, res);
+    else if (req.method === "GET" && path === "/v1/models") work = models(res);
+    else if (path.startsWith("/__control/")) work = control(path, req, res);
+    else work = sendJson(res, 404, { error: { message: `Unknown endpoint ${req.method} ${path}` } });
+    if (work) work.catch(() => res.destroy());
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1";
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+  const handle: ScriptedTeacher = {
+    url,
+    port,
+    baseUrlOpenAI: `${url}/v1`,
+    baseUrlAnthropic: url,
+    setScript: (script) => {
+      state = parse(script);
+    },
+    script: () => state.script,
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    reset: () => {
+      stats.reset();
+      state.reset();
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+  return handle;
+}
