@@ -1,2 +1,260 @@
-// Placeholder until the jobs domain lands.
-export function startWorker(): void {}
+import "server-only";
+import { hostname } from "node:os";
+import { db } from "../db/client";
+import { env } from "../env";
+import { logError } from "../log";
+import { teacherForProvider } from "../teacher";
+import type { Teacher } from "../teacher/types";
+import { onJobCancelled } from "./cancel-signal";
+import { finishJobIfDone } from "./completion";
+import { countInFlight, failExhaustedLeases, leaseItems, renewLeases, type LeasedItem } from "./lease";
+import { failItem } from "./item-outcome";
+import { ABORT_CANCELLED, ABORT_STOPPING, runItem } from "./run-item";
+import { JobConfigSchema, type JobConfig } from "./schemas";
+
+export type WorkerOptions = {
+  workerId: string;
+  teacherFor?: (providerId: string) => Promise<Teacher>;
+  pollMs?: number;
+  leaseMs?: number;
+  now?: () => Date;
+};
+
+export type Worker = {
+  readonly workerId: string;
+  /** One poll: leases what is due, runs it, and resolves when those items are settled. */
+  runOnce(): Promise<{ leased: number }>;
+  start(): void;
+  /** Stops leasing, aborts calls in flight (their items go back to pending), resolves when idle. */
+  stop(): Promise<void>;
+};
+
+const ACTIVE = { in: ["queued", "running"] };
+const TEACHER_TTL_MS = 30_000;
+const ERROR_PAUSE_MS = 5_000;
+
+type JobRow = { id: string; status: string; providerId: string; config: unknown; startedAt: Date | null };
+
+export function createWorker(options: WorkerOptions): Worker {
+  const { workerId, teacherFor = teacherForProvider, pollMs = 250, leaseMs = 5 * 60_000 } = options;
+  const now = options.now ?? (() => new Date());
+  const inFlight = new Map<string, { jobId: string; controller: AbortController }>();
+  const batches = new Set<Promise<void>>();
+  const teachers = new Map<string, { teacher: Teacher; at: number }>();
+  let stopping = false;
+  let loop: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+  let lastRenewal = 0;
+  let unsubscribe: (() => void) | undefined = onJobCancelled(abortJob);
+
+  function abortJob(jobId: string) {
+    for (const call of inFlight.values()) if (call.jobId === jobId) call.controller.abort(ABORT_CANCELLED);
+  }
+
+  // Another process may have cancelled a job whose items we are running.
+  async function abortCancelledJobs() {
+    const jobIds = [...new Set([...inFlight.values()].map((c) => c.jobId))];
+    if (jobIds.length === 0) return;
+    const active = await db().job.findMany({
+      where: { id: { in: jobIds }, status: ACTIVE },
+      select: { id: true },
+    });
+    for (const id of jobIds) if (!active.some((j) => j.id === id)) abortJob(id);
+  }
+
+  async function renewIfDue() {
+    const at = now().getTime();
+    if (at - lastRenewal < leaseMs / 3) return;
+    lastRenewal = at;
+    await renewLeases([...inFlight.keys()], workerId, now(), leaseMs);
+  }
+
+  async function teacherOf(providerId: string): Promise<Teacher | { error: unknown }> {
+    const cached = teachers.get(providerId);
+    if (cached && Date.now() - cached.at < TEACHER_TTL_MS) return cached.teacher;
+    try {
+      const teacher = await teacherFor(providerId);
+      teachers.set(providerId, { teacher, at: Date.now() });
+      return teacher;
+    } catch (error) {
+      return { error };
+    }
+  }
+
+  async function poll(): Promise<{ leased: number; done: Promise<void>[] }> {
+    await abortCancelledJobs();
+    await renewIfDue();
+    const jobs = await db().job.findMany({
+      where: { status: ACTIVE },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, status: true, providerId: true, config: true, startedAt: true },
+    });
+    let leased = 0;
+    const done: Promise<void>[] = [];
+    for (const job of jobs) {
+      if (stopping) break;
+      try {
+        const batch = await pollJob(job);
+        if (batch) {
+          leased += batch.count;
+          done.push(batch.done);
+        }
+      } catch (error) {
+        logError(`worker ${workerId}: polling job ${job.id}`, error);
+      }
+    }
+    return { leased, done };
+  }
+
+  async function pollJob(job: JobRow): Promise<{ count: number; done: Promise<void> } | undefined> {
+    const parsed = JobConfigSchema.safeParse(job.config);
+    if (!parsed.success) {
+      await db().job.updateMany({
+        where: { id: job.id, status: ACTIVE },
+        data: {
+          status: "failed",
+          finishedAt: now(),
+          error:
+            "This job's saved configuration cannot be read (it was written by another version). Launch it again.",
+        },
+      });
+      return undefined;
+    }
+    const config = parsed.data;
+    const at = now();
+    if (job.status === "queued") {
+      await db().job.updateMany({
+        where: { id: job.id, status: "queued" },
+        data: { status: "running", startedAt: job.startedAt ?? at },
+      });
+    }
+    await failExhaustedLeases(job.id, config.maxAttempts, at);
+    const slots = config.concurrency - (await countInFlight(job.id, at));
+    const items = await leaseItems({
+      jobId: job.id,
+      workerId,
+      limit: slots,
+      maxAttempts: config.maxAttempts,
+      now: at,
+      leaseMs,
+    });
+    if (items.length === 0) {
+      if (![...inFlight.values()].some((c) => c.jobId === job.id)) await finishJobIfDone(job.id, at);
+      return undefined;
+    }
+    const done = runBatch(job, config, items);
+    batches.add(done);
+    void done.finally(() => batches.delete(done));
+    return { count: items.length, done };
+  }
+
+  async function runBatch(job: JobRow, config: JobConfig, items: LeasedItem[]): Promise<void> {
+    try {
+      const [teacher, prompts, systems] = await Promise.all([
+        teacherOf(job.providerId),
+        db().prompt.findMany({
+          where: { id: { in: [...new Set(items.map((i) => i.promptId))] } },
+          select: { id: true, text: true },
+        }),
+        systemTexts(config, items),
+      ]);
+      await Promise.all(
+        items.map(async (item) => {
+          const prompt = prompts.find((p) => p.id === item.promptId)?.text;
+          const system = systems.get(item.systemMessageVersionId);
+          if (prompt === undefined || system === undefined) {
+            await failItem(item, "The prompt or system-message version of this item no longer exists.");
+            return;
+          }
+          const controller = new AbortController();
+          inFlight.set(item.id, { jobId: job.id, controller });
+          if (stopping) controller.abort(ABORT_STOPPING);
+          try {
+            await runItem({ item, config, system, prompt, teacher, signal: controller.signal, now });
+          } finally {
+            inFlight.delete(item.id);
+          }
+        }),
+      );
+      await finishJobIfDone(job.id, now());
+    } catch (error) {
+      // Unsettled items keep their lease until it expires; then any worker takes them again.
+      logError(`worker ${workerId}: batch of job ${job.id}`, error);
+    }
+  }
+
+  function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  return {
+    workerId,
+    async runOnce() {
+      const { leased, done } = await poll();
+      await Promise.all(done);
+      return { leased };
+    },
+    start() {
+      if (loop) return;
+      stopping = false;
+      unsubscribe ??= onJobCancelled(abortJob);
+      loop = (async () => {
+        while (!stopping) {
+          let pause = pollMs;
+          try {
+            await poll();
+          } catch (error) {
+            logError(`worker ${workerId}: poll`, error);
+            pause = Math.max(pollMs, ERROR_PAUSE_MS);
+          }
+          if (!stopping) await sleep(pause);
+        }
+      })();
+    },
+    async stop() {
+      stopping = true;
+      wake?.();
+      await loop;
+      loop = undefined;
+      for (const call of inFlight.values()) call.controller.abort(ABORT_STOPPING);
+      await Promise.allSettled([...batches]);
+      unsubscribe?.();
+      unsubscribe = undefined;
+    },
+  };
+}
+
+/** System-message text by version id: from the frozen config, else from the version row. */
+async function systemTexts(config: JobConfig, items: LeasedItem[]): Promise<Map<string, string>> {
+  const texts = new Map(config.systemMessages.map((m) => [m.versionId, m.content]));
+  const missing = [...new Set(items.map((i) => i.systemMessageVersionId))].filter((id) => !texts.has(id));
+  if (missing.length) {
+    const rows = await db().systemMessageVersion.findMany({
+      where: { id: { in: missing } },
+      select: { id: true, content: true },
+    });
+    for (const row of rows) texts.set(row.id, row.content);
+  }
+  return texts;
+}
+
+export function defaultWorkerId(): string {
+  return env().TRACEBANK_WORKER_ID ?? `${hostname()}-${process.pid}`;
+}
+
+// One worker per web-server process, kept across dev hot reloads.
+const holder = globalThis as unknown as { __tracebankWorker?: Worker };
+
+export function startWorker(): Worker {
+  if (!holder.__tracebankWorker) {
+    holder.__tracebankWorker = createWorker({ workerId: defaultWorkerId() });
+    holder.__tracebankWorker.start();
+  }
+  return holder.__tracebankWorker;
+}

@@ -1,0 +1,36 @@
+import { notFound } from "next/navigation";
+import { JobConfigCard } from "@/components/jobs/job-config-card";
+import { formatUtc } from "@/components/jobs/format";
+import { JobLive } from "@/components/jobs/job-live";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/roles";
+import { NotFoundError } from "@/lib/errors";
+import { jobProgress } from "@/lib/jobs/progress";
+import { getJob } from "@/lib/jobs/queries";
+import { requireUser } from "@/lib/next/current-user";
+
+export const metadata = { title: "Job" };
+
+export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser("read");
+  const { id } = await params;
+  const loaded = await Promise.all([getJob(id), jobProgress(id)]).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const [job, progress] = loaded;
+  return (
+    <>
+      <PageHeader
+        title={job.name}
+        description={`Launched ${formatUtc(job.createdAt)}${job.createdByName ? ` by ${job.createdByName}` : ""} · ${job.itemCount.toLocaleString("en-US")} items`}
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <JobLive jobId={job.id} initial={progress} canManage={can(user.role, "jobs:launch")} />
+        </div>
+        <JobConfigCard config={job.config} />
+      </div>
+    </>
+  );
+}

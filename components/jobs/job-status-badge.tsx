@@ -1,0 +1,17 @@
+import { Badge, type BadgeTone } from "../ui/badge";
+
+const TONES: Record<string, BadgeTone> = {
+  queued: "slate",
+  running: "blue",
+  completed: "green",
+  failed: "red",
+  cancelled: "amber",
+};
+
+export function JobStatusBadge({ status, testId }: { status: string; testId?: string }) {
+  return (
+    <Badge tone={TONES[status] ?? "slate"}>
+      <span data-testid={testId}>{status}</span>
+    </Badge>
+  );
+}

@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { cancelJob, retryFailedItems } from "../jobs/cancel";
+import { launchJob } from "../jobs/launch";
+import { JobRefSchema, LaunchJobSchema } from "../jobs/schemas";
+import { authedAction } from "../next/action-client";
+
+export const launchJobAction = authedAction
+  .metadata({ name: "launch-job", permission: "jobs:launch" })
+  .inputSchema(LaunchJobSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const jobId = await launchJob(parsedInput, ctx.user.id);
+    revalidatePath("/jobs");
+    return { jobId };
+  });
+
+export const cancelJobAction = authedAction
+  .metadata({ name: "cancel-job", permission: "jobs:launch" })
+  .inputSchema(JobRefSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await cancelJob(parsedInput.jobId, ctx.user.id);
+    revalidatePath(`/jobs/${parsedInput.jobId}`);
+    return result;
+  });
+
+export const retryFailedItemsAction = authedAction
+  .metadata({ name: "retry-failed-items", permission: "jobs:launch" })
+  .inputSchema(JobRefSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await retryFailedItems(parsedInput.jobId, ctx.user.id);
+    revalidatePath(`/jobs/${parsedInput.jobId}`);
+    return result;
+  });

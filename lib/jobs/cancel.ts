@@ -1,0 +1,85 @@
+import "server-only";
+import { recordAudit } from "../audit/audit";
+import { db } from "../db/client";
+import { ConflictError, InvalidInputError, NotFoundError } from "../errors";
+import { announceJobCancelled } from "./cancel-signal";
+
+const ACTIVE = { in: ["queued", "running"] };
+
+/**
+ * Stops a job: it and its unfinished items become cancelled in one transaction, so a worker still
+ * holding a lease can no longer store a trace (its write is guarded by the item's status).
+ * Workers in this process abort their calls at once; others notice on their next poll.
+ */
+export async function cancelJob(jobId: string, actorId: string | null): Promise<{ cancelledItems: number }> {
+  const now = new Date();
+  const cancelledItems = await db().$transaction(async (tx) => {
+    const job = await tx.job.findUnique({ where: { id: jobId }, select: { status: true } });
+    if (!job) throw new NotFoundError("Job", jobId);
+    const stopped = await tx.job.updateMany({
+      where: { id: jobId, status: ACTIVE },
+      data: { status: "cancelled", finishedAt: now },
+    });
+    if (stopped.count === 0)
+      throw new ConflictError(`This job is already ${job.status}; there is nothing to cancel.`);
+    const items = await tx.jobItem.updateMany({
+      where: { jobId, status: { in: ["pending", "running"] } },
+      data: { status: "cancelled", leaseExpiresAt: null },
+    });
+    await recordAudit(
+      {
+        actorId,
+        action: "job.cancelled",
+        entityType: "job",
+        entityId: jobId,
+        data: { cancelledItems: items.count },
+      },
+      tx,
+    );
+    return items.count;
+  });
+  announceJobCancelled(jobId);
+  return { cancelledItems };
+}
+
+/** Puts failed items back in the queue with fresh attempts; a completed job runs again. */
+export async function retryFailedItems(jobId: string, actorId: string | null): Promise<{ retried: number }> {
+  const now = new Date();
+  const retried = await db().$transaction(async (tx) => {
+    const job = await tx.job.findUnique({ where: { id: jobId }, select: { status: true } });
+    if (!job) throw new NotFoundError("Job", jobId);
+    // The job row is updated first: that orders this against a cancel or a worker finishing the job.
+    await tx.job.updateMany({
+      where: { id: jobId, status: "completed" },
+      data: { status: "queued", finishedAt: null, error: null },
+    });
+    const open = await tx.job.updateMany({ where: { id: jobId, status: ACTIVE }, data: { error: null } });
+    if (open.count === 0) {
+      throw new ConflictError(`This job is ${job.status}; launch a new job to try its prompts again.`);
+    }
+    const items = await tx.jobItem.updateMany({
+      where: { jobId, status: "failed" },
+      data: {
+        status: "pending",
+        attempts: 0,
+        availableAt: now,
+        lastError: null,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+      },
+    });
+    if (items.count === 0) throw new InvalidInputError("This job has no failed items to retry.");
+    await recordAudit(
+      {
+        actorId,
+        action: "job.retried-failed",
+        entityType: "job",
+        entityId: jobId,
+        data: { items: items.count },
+      },
+      tx,
+    );
+    return items.count;
+  });
+  return { retried };
+}

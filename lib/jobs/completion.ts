@@ -1,0 +1,35 @@
+import "server-only";
+import { db } from "../db/client";
+
+const OPEN = { in: ["pending", "running"] };
+
+/**
+ * Marks a job completed once none of its items is pending or running, with a summary of the
+ * failures. Two indexed counts, not a scan. Returns true when this call finished the job.
+ */
+export async function finishJobIfDone(jobId: string, now: Date): Promise<boolean> {
+  const client = db();
+  if ((await client.jobItem.count({ where: { jobId, status: OPEN } })) > 0) return false;
+  const [failed, total] = await Promise.all([
+    client.jobItem.count({ where: { jobId, status: "failed" } }),
+    client.jobItem.count({ where: { jobId } }),
+  ]);
+  const finished = await client.job.updateMany({
+    where: { id: jobId, status: { in: ["queued", "running"] }, items: { none: { status: OPEN } } },
+    data: {
+      status: "completed",
+      finishedAt: now,
+      error: failed > 0 ? `${failed} of ${total} items failed` : null,
+    },
+  });
+  if (finished.count === 0) return false;
+  // A retry that committed while we were finishing put items back: reopen rather than strand them.
+  if ((await client.jobItem.count({ where: { jobId, status: OPEN } })) > 0) {
+    await client.job.updateMany({
+      where: { id: jobId, status: "completed" },
+      data: { status: "running", finishedAt: null, error: null },
+    });
+    return false;
+  }
+  return true;
+}

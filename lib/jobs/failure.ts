@@ -1,0 +1,38 @@
+import { DomainError } from "../errors";
+import { logError } from "../log";
+import { TeacherError } from "../teacher/types";
+
+const BASE_MS = 1_000;
+const CAP_MS = 60_000;
+
+/**
+ * Wait before the next attempt: exponential (1 s, 2 s, 4 s, ... capped at 60 s) with jitter so a
+ * burst of 429s does not come back in lockstep, and never sooner than the provider asked.
+ */
+export function retryDelayMs(attempts: number, retryAfterMs?: number, random = Math.random): number {
+  const exponential = Math.min(CAP_MS, BASE_MS * 2 ** Math.max(0, attempts - 1));
+  const jittered = exponential / 2 + (random() * exponential) / 2;
+  return Math.round(Math.max(retryAfterMs ?? 0, jittered));
+}
+
+export type Failure = { retryable: boolean; message: string; retryAfterMs?: number };
+
+/** What went wrong with one item, in words a curator can act on. */
+export function describeFailure(error: unknown, context: string): Failure {
+  if (error instanceof TeacherError) {
+    return { retryable: error.retryable, message: error.message, retryAfterMs: error.retryAfterMs };
+  }
+  if (error instanceof DomainError) return { retryable: false, message: error.message };
+  logError(context, error);
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    retryable: false,
+    message: `Unexpected error: ${detail}. It was logged on the server; fix the cause, then retry the failed items.`,
+  };
+}
+
+/** The message stored when the last allowed attempt failed. */
+export function finalMessage(failure: Failure, attempts: number): string {
+  if (!failure.retryable) return failure.message;
+  return `${failure.message} (gave up after ${attempts} ${attempts === 1 ? "attempt" : "attempts"})`;
+}

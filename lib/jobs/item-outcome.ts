@@ -1,0 +1,101 @@
+import "server-only";
+import { db } from "../db/client";
+import { isUniqueViolation } from "../errors";
+import type { Completion } from "../teacher/types";
+import type { LeasedItem } from "./lease";
+
+/** Writes guarded by the lease token: they do nothing once the item is no longer ours. */
+const leased = (item: LeasedItem) => ({
+  id: item.id,
+  status: "running",
+  leaseOwner: item.owner,
+  attempts: item.attempts,
+});
+
+class LostLease extends Error {}
+
+export type CompleteOutcome = "stored" | "lost-lease" | "already-done";
+
+/**
+ * Stores the trace and marks the item done in one transaction, only while we still hold the
+ * lease. The unique itemId means a second trace for the same item can never be written.
+ */
+export async function completeItem(
+  item: LeasedItem,
+  completion: Completion,
+  params: { temperature: number; maxTokens: number },
+): Promise<CompleteOutcome> {
+  const client = db();
+  try {
+    await client.$transaction(async (tx) => {
+      const claimed = await tx.jobItem.updateMany({
+        where: leased(item),
+        data: { status: "done", leaseExpiresAt: null, lastError: null },
+      });
+      if (claimed.count !== 1) throw new LostLease();
+      await tx.trace.create({
+        data: {
+          itemId: item.id,
+          jobId: item.jobId,
+          promptId: item.promptId,
+          systemMessageVersionId: item.systemMessageVersionId,
+          model: completion.model,
+          params,
+          content: completion.text,
+          finishReason: completion.finishReason,
+          truncated: completion.finishReason === "length",
+          inputTokens: completion.usage.inputTokens,
+          outputTokens: completion.usage.outputTokens,
+          latencyMs: Math.round(completion.latencyMs),
+        },
+      });
+    });
+    return "stored";
+  } catch (error) {
+    if (error instanceof LostLease) return "lost-lease";
+    if (!isUniqueViolation(error)) throw error;
+    // The item already has its trace: it is done, whoever wrote it.
+    await client.jobItem.updateMany({
+      where: leased(item),
+      data: { status: "done", leaseExpiresAt: null, lastError: null },
+    });
+    return "already-done";
+  }
+}
+
+/** Back to the queue after a retryable failure, due again at `availableAt`. */
+export async function retryItemLater(item: LeasedItem, availableAt: Date, lastError: string) {
+  await db().jobItem.updateMany({
+    where: leased(item),
+    data: { status: "pending", availableAt, lastError, leaseOwner: null, leaseExpiresAt: null },
+  });
+}
+
+export async function failItem(item: LeasedItem, lastError: string) {
+  await db().jobItem.updateMany({
+    where: leased(item),
+    data: { status: "failed", lastError, leaseExpiresAt: null },
+  });
+}
+
+/** A graceful stop hands the item back untouched: the interrupted attempt does not count. */
+export async function releaseItem(item: LeasedItem, now: Date) {
+  await db().jobItem.updateMany({
+    where: leased(item),
+    data: {
+      status: "pending",
+      availableAt: now,
+      attempts: { decrement: 1 },
+      leaseOwner: null,
+      leaseExpiresAt: null,
+    },
+  });
+}
+
+/** Aborted because its job was cancelled (cancelJob normally got there first). */
+export async function cancelItem(item: LeasedItem) {
+  await db().jobItem.updateMany({
+    where: leased(item),
+    data: { status: "cancelled", leaseExpiresAt: null },
+  });
+}

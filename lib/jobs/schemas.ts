@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+export const JobStatusSchema = z.enum(["queued", "running", "completed", "failed", "cancelled"]);
+export type JobStatus = z.infer<typeof JobStatusSchema>;
+export const ACTIVE_JOB_STATUSES = ["queued", "running"] as const satisfies readonly JobStatus[];
+
+export const ItemStatusSchema = z.enum(["pending", "running", "done", "failed", "cancelled"]);
+export type ItemStatus = z.infer<typeof ItemStatusSchema>;
+
+export const SelectionModeSchema = z.enum(["weighted", "uniform"]);
+export type SelectionMode = z.infer<typeof SelectionModeSchema>;
+
+export const MAX_SEED = 2_147_483_647;
+const id = (what: string) => z.string().trim().min(1, `Choose a ${what}.`);
+const int = (label: string, min: number, max: number) =>
+  z
+    .number()
+    .int(`${label} must be a whole number.`)
+    .min(min, `${label} must be at least ${min}.`)
+    .max(max, `${label} must be at most ${max}.`);
+
+/** What a person chooses when launching a job; defaults fill the rest. */
+export const LaunchJobSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .max(200, "Keep the job name under 200 characters.")
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  promptSetId: id("prompt set"),
+  systemMessageIds: z
+    .array(z.string().trim().min(1))
+    .min(1, "Choose at least one system message.")
+    .optional(),
+  selection: SelectionModeSchema.default("weighted"),
+  seed: int("Seed", 0, MAX_SEED).optional(),
+  providerId: id("teacher"),
+  temperature: z
+    .number()
+    .min(0, "Temperature must be between 0 and 2.")
+    .max(2, "Temperature must be between 0 and 2.")
+    .default(0.7),
+  maxTokens: int("Max tokens", 1, 32_768).default(1024),
+  samplesPerPrompt: int("Samples per prompt", 1, 16).default(1),
+  concurrency: int("Concurrency", 1, 64).default(8),
+  maxAttempts: int("Max attempts", 1, 10).default(3),
+});
+export type LaunchJobInput = z.input<typeof LaunchJobSchema>;
+export type LaunchJob = z.output<typeof LaunchJobSchema>;
+
+/** The frozen copy of everything a job needs, stored in Job.config at launch. Never the API key. */
+export const JobConfigSchema = z.object({
+  promptSet: z.object({ id: z.string(), name: z.string(), promptCount: z.number().int() }),
+  systemMessages: z
+    .array(
+      z.object({
+        messageId: z.string(),
+        name: z.string(),
+        versionId: z.string(),
+        version: z.number().int(),
+        weight: z.number(),
+        content: z.string(),
+      }),
+    )
+    .min(1),
+  selection: z.object({ mode: SelectionModeSchema, seed: z.number().int() }),
+  provider: z.object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    baseUrl: z.string().nullable(),
+    model: z.string(),
+  }),
+  params: z.object({ temperature: z.number(), maxTokens: z.number().int() }),
+  samplesPerPrompt: z.number().int().min(1),
+  concurrency: z.number().int().min(1),
+  maxAttempts: z.number().int().min(1),
+});
+export type JobConfig = z.infer<typeof JobConfigSchema>;
+
+export const JobRefSchema = z.object({
+  jobId: z.string().trim().min(1, "Which job? The job id is missing."),
+});
+export type JobRef = z.infer<typeof JobRefSchema>;
+
+export const JobIdParamsSchema = z.object({ id: z.string().trim().min(1) });
