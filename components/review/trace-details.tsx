@@ -1,0 +1,73 @@
+import type { TraceForReview } from "@/lib/review/trace-view";
+import { TraceMarkdown } from "../markdown/trace-markdown";
+import { Badge } from "../ui/badge";
+import { Card, CardBody, CardHeader } from "../ui/card";
+
+/** What the teacher was asked, with which system message, and what it wrote. */
+export function TraceDetails({ view }: { view: TraceForReview }) {
+  const { prompt, systemMessage, trace } = view;
+  return (
+    <>
+      <Card>
+        <CardHeader
+          title="Prompt"
+          actions={
+            <>
+              {prompt.category && <Badge tone="blue">{prompt.category}</Badge>}
+              {prompt.externalId && <Badge>{prompt.externalId}</Badge>}
+            </>
+          }
+        />
+        <CardBody>
+          <p className="text-sm whitespace-pre-wrap text-slate-900" data-testid="review-prompt">
+            {prompt.text}
+          </p>
+        </CardBody>
+      </Card>
+      <Card>
+        <details>
+          <summary className="cursor-pointer px-5 py-3 text-sm">
+            <span className="font-semibold text-slate-900">System message: </span>
+            <span data-testid="review-system-message">
+              {systemMessage.name} · v{systemMessage.version}
+            </span>
+          </summary>
+          <CardBody className="border-t border-slate-100">
+            <p className="text-sm whitespace-pre-wrap text-slate-700">{systemMessage.content}</p>
+          </CardBody>
+        </details>
+      </Card>
+      <Card>
+        <CardHeader
+          title="Trace"
+          actions={
+            trace.truncated && (
+              <Badge tone="amber" className="uppercase">
+                truncated
+              </Badge>
+            )
+          }
+        />
+        <CardBody>
+          <TraceMarkdown content={trace.content} />
+        </CardBody>
+      </Card>
+      <Card>
+        <details>
+          <summary className="cursor-pointer px-5 py-3 text-sm font-semibold text-slate-900">
+            Reference answer
+          </summary>
+          <CardBody className="border-t border-slate-100">
+            {prompt.referenceAnswer ? (
+              <p className="text-sm whitespace-pre-wrap text-slate-700" data-testid="review-reference">
+                {prompt.referenceAnswer}
+              </p>
+            ) : (
+              <p className="text-sm text-slate-500">This prompt has no reference answer.</p>
+            )}
+          </CardBody>
+        </details>
+      </Card>
+    </>
+  );
+}

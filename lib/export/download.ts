@@ -1,0 +1,31 @@
+import "server-only";
+import { recordAudit } from "../audit/audit";
+import { db } from "../db/client";
+import { NotFoundError } from "../errors";
+import { exportFileName } from "./file-name";
+import { exportApprovedJsonl } from "./jsonl";
+import type { ExportQuery } from "./schemas";
+import { linesToStream } from "./stream";
+
+export type ExportDownload = { fileName: string; contentType: string; body: ReadableStream<Uint8Array> };
+
+/** Starts a download of approved traces: checks the job, audits who exported what, streams the lines. */
+export async function startExportDownload(query: ExportQuery, actorId: string): Promise<ExportDownload> {
+  const job = query.jobId
+    ? await db().job.findUnique({ where: { id: query.jobId }, select: { id: true, name: true } })
+    : null;
+  if (query.jobId && !job) throw new NotFoundError("Job", query.jobId);
+  const fileName = exportFileName(job?.name ?? null);
+  await recordAudit({
+    actorId,
+    action: "export.downloaded",
+    entityType: "export",
+    entityId: job?.id ?? "all",
+    data: { jobId: job?.id ?? null, jobName: job?.name ?? null, format: query.format, fileName },
+  });
+  return {
+    fileName,
+    contentType: "application/x-ndjson; charset=utf-8",
+    body: linesToStream(exportApprovedJsonl({ jobId: job?.id })),
+  };
+}

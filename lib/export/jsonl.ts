@@ -1,0 +1,68 @@
+import "server-only";
+import { db } from "../db/client";
+import { toExportRecord } from "./record";
+import type { ExportFilter } from "./schemas";
+
+export const EXPORT_BATCH = 500;
+
+/**
+ * Lines of JSONL ("...\n"), one per approved trace, ordered by trace id. Pages with a keyset on
+ * the id so memory stays at one batch however large the export.
+ */
+export async function* exportApprovedJsonl(
+  filter: ExportFilter = {},
+  options: { batchSize?: number } = {},
+): AsyncGenerator<string, void, undefined> {
+  const batchSize = options.batchSize ?? EXPORT_BATCH;
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await db().trace.findMany({
+      where: {
+        reviewStatus: "approved",
+        ...(filter.jobId ? { jobId: filter.jobId } : {}),
+        ...(cursor ? { id: { gt: cursor } } : {}),
+      },
+      orderBy: { id: "asc" },
+      take: batchSize,
+      select: {
+        id: true,
+        itemId: true,
+        jobId: true,
+        promptId: true,
+        model: true,
+        params: true,
+        content: true,
+        finishReason: true,
+        truncated: true,
+        inputTokens: true,
+        outputTokens: true,
+        createdAt: true,
+        prompt: {
+          select: { text: true, referenceAnswer: true, category: true, externalId: true, promptSetId: true },
+        },
+        systemMessageVersion: {
+          select: { id: true, version: true, content: true, message: { select: { id: true, name: true } } },
+        },
+        job: { select: { name: true, config: true, provider: { select: { name: true, kind: true } } } },
+        decisions: {
+          where: { decision: "approved" },
+          orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+          select: { reviewerId: true, decision: true, editedContent: true },
+        },
+      },
+    });
+    for (const row of rows) yield `${JSON.stringify(toExportRecord(row))}\n`;
+    if (rows.length < batchSize) return;
+    cursor = rows[rows.length - 1]!.id;
+  }
+}
+
+/** The first `n` lines, for the export page's preview. */
+export async function previewApprovedJsonl(filter: ExportFilter, n = 3): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const line of exportApprovedJsonl(filter, { batchSize: n })) {
+    lines.push(line);
+    if (lines.length >= n) break;
+  }
+  return lines;
+}

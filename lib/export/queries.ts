@@ -1,0 +1,25 @@
+import "server-only";
+import { db } from "../db/client";
+import type { ExportFilter } from "./schemas";
+
+export type ExportJobOption = { id: string; name: string; approvedCount: number };
+
+/** Jobs that produced traces, newest first, with how many of their traces are approved. */
+export async function listExportJobs(): Promise<ExportJobOption[]> {
+  const [jobs, counts] = await Promise.all([
+    db().job.findMany({
+      where: { traces: { some: {} } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true, name: true },
+    }),
+    db().trace.groupBy({ by: ["jobId"], where: { reviewStatus: "approved" }, _count: { _all: true } }),
+  ]);
+  const byJob = new Map(counts.map((c) => [c.jobId, c._count._all]));
+  return jobs.map((j) => ({ ...j, approvedCount: byJob.get(j.id) ?? 0 }));
+}
+
+export async function countApproved(filter: ExportFilter): Promise<number> {
+  return db().trace.count({
+    where: { reviewStatus: "approved", ...(filter.jobId ? { jobId: filter.jobId } : {}) },
+  });
+}

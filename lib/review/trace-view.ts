@@ -1,0 +1,98 @@
+import "server-only";
+import { db } from "../db/client";
+import { NotFoundError } from "../errors";
+import { DecisionSchema, ReviewStatusSchema, type Decision, type ReviewStatus } from "./schemas";
+
+export type DecisionView = {
+  reviewerId: string;
+  reviewerName: string;
+  decision: Decision;
+  reason: string | null;
+  version: number;
+  updatedAt: string;
+};
+
+export type TraceForReview = {
+  id: string;
+  status: ReviewStatus;
+  prompt: {
+    id: string;
+    text: string;
+    referenceAnswer: string | null;
+    category: string | null;
+    externalId: string | null;
+  };
+  systemMessage: { id: string; name: string; versionId: string; version: number; content: string };
+  trace: {
+    content: string;
+    model: string;
+    finishReason: string;
+    truncated: boolean;
+    inputTokens: number;
+    outputTokens: number;
+    latencyMs: number;
+    createdAt: string;
+  };
+  job: { id: string; name: string };
+  myDecision: DecisionView | null;
+  decisions: DecisionView[];
+};
+
+/** Everything a reviewer needs to judge one trace, plain and serialisable for the page. */
+export async function getTraceForReview(traceId: string, reviewerId: string): Promise<TraceForReview> {
+  const t = await db().trace.findUnique({
+    where: { id: traceId },
+    include: {
+      prompt: true,
+      job: { select: { id: true, name: true } },
+      systemMessageVersion: { include: { message: { select: { id: true, name: true } } } },
+      decisions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    },
+  });
+  if (!t) throw new NotFoundError("Trace", traceId);
+  const reviewers = await db().user.findMany({
+    where: { id: { in: t.decisions.map((d) => d.reviewerId) } },
+    select: { id: true, name: true },
+  });
+  const names = new Map(reviewers.map((u) => [u.id, u.name]));
+  const decisions: DecisionView[] = t.decisions.map((d) => ({
+    reviewerId: d.reviewerId,
+    reviewerName: names.get(d.reviewerId) ?? "(removed user)",
+    decision: DecisionSchema.parse(d.decision),
+    reason: d.reason,
+    version: d.version,
+    updatedAt: d.updatedAt.toISOString(),
+  }));
+  const v = t.systemMessageVersion;
+  return {
+    id: t.id,
+    status: ReviewStatusSchema.catch("pending").parse(t.reviewStatus),
+    prompt: {
+      id: t.prompt.id,
+      text: t.prompt.text,
+      referenceAnswer: t.prompt.referenceAnswer,
+      category: t.prompt.category,
+      externalId: t.prompt.externalId,
+    },
+    systemMessage: {
+      id: v.message.id,
+      name: v.message.name,
+      versionId: v.id,
+      version: v.version,
+      content: v.content,
+    },
+    trace: {
+      content: t.content,
+      model: t.model,
+      finishReason: t.finishReason,
+      truncated: t.truncated,
+      inputTokens: t.inputTokens,
+      outputTokens: t.outputTokens,
+      latencyMs: t.latencyMs,
+      createdAt: t.createdAt.toISOString(),
+    },
+    job: t.job,
+    myDecision: decisions.find((d) => d.reviewerId === reviewerId) ?? null,
+    decisions,
+  };
+}
