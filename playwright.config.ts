@@ -21,13 +21,22 @@ export default defineConfig({
     ...devices["Desktop Chrome"],
     launchOptions: {
       executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+      ],
     },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
   projects: (["sqlite", "postgres"] as const).flatMap((db) => [
-    { name: `${db}-setup`, testMatch: /global\.setup\.ts/, use: { baseURL: `http://127.0.0.1:${PORTS[db]}` } },
+    {
+      name: `${db}-setup`,
+      testMatch: /global\.setup\.ts/,
+      use: { baseURL: `http://127.0.0.1:${PORTS[db]}` },
+    },
     {
       name: db,
       testIgnore: /global\.setup\.ts/,

@@ -19,7 +19,8 @@ mkdirSync(dataDir, { recursive: true });
 let databaseUrl = `file:${join(dataDir, "tracebank.db")}`;
 if (kind === "postgres") {
   const admin = new URL(process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-  if (!["127.0.0.1", "localhost", "::1"].includes(admin.hostname)) throw new Error("e2e: refusing a non-local PostgreSQL");
+  if (!["127.0.0.1", "localhost", "::1"].includes(admin.hostname))
+    throw new Error("e2e: refusing a non-local PostgreSQL");
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   await client.query('DROP DATABASE IF EXISTS "tracebank_e2e" WITH (FORCE)');

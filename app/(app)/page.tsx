@@ -4,7 +4,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/next/current-user";
 import { overview } from "@/lib/overview/queries";
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ forbidden?: string }> }) {
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ forbidden?: string }>;
+}) {
   const user = await requireUser();
   const [{ forbidden }, data] = await Promise.all([searchParams, overview()]);
   return (
@@ -15,7 +19,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       />
       {forbidden && (
         <div className="mb-6">
-          <Notice tone="warning">Your role ({user.role}) cannot open that page ({forbidden}).</Notice>
+          <Notice tone="warning">
+            Your role ({user.role}) cannot open that page ({forbidden}).
+          </Notice>
         </div>
       )}
       <Pipeline data={data} />

@@ -49,7 +49,12 @@ export function Pipeline({ data }: { data: Overview }) {
       {steps.map((step, i) => (
         <li key={step.href}>
           <Link href={step.href} className="block h-full">
-            <Card className={cn("h-full p-4 transition-shadow hover:shadow-md", step.done && "border-emerald-200")}>
+            <Card
+              className={cn(
+                "h-full p-4 transition-shadow hover:shadow-md",
+                step.done && "border-emerald-200",
+              )}
+            >
               <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">
                 {i + 1}. {step.title}
               </p>

@@ -9,7 +9,10 @@ const headers = () => new Headers();
 
 describe("accounts", () => {
   it("makes the first account admin and then requires an invite", async () => {
-    const first = await registerUser({ name: "Ada", email: "ada@example.test", password: "long enough" }, headers());
+    const first = await registerUser(
+      { name: "Ada", email: "ada@example.test", password: "long enough" },
+      headers(),
+    );
     expect(first.role).toBe("admin");
     await expect(
       registerUser({ name: "Bob", email: "bob@example.test", password: "long enough" }, headers()),
@@ -17,7 +20,10 @@ describe("accounts", () => {
 
     const invite = await createInvite({ email: "bob@example.test", role: "curator" }, first.id);
     await expect(
-      registerUser({ name: "Eve", email: "eve@example.test", password: "long enough", inviteToken: invite.token }, headers()),
+      registerUser(
+        { name: "Eve", email: "eve@example.test", password: "long enough", inviteToken: invite.token },
+        headers(),
+      ),
     ).rejects.toBeInstanceOf(InvalidInputError);
     const bob = await registerUser(
       { name: "Bob", email: "bob@example.test", password: "long enough", inviteToken: invite.token },
@@ -27,7 +33,10 @@ describe("accounts", () => {
 
     // An invite works once.
     await expect(
-      registerUser({ name: "Bob2", email: "bob@example.test", password: "long enough", inviteToken: invite.token }, headers()),
+      registerUser(
+        { name: "Bob2", email: "bob@example.test", password: "long enough", inviteToken: invite.token },
+        headers(),
+      ),
     ).rejects.toBeInstanceOf(ForbiddenError);
 
     const audit = await db().auditEvent.findMany({ where: { action: "user.signed-up" } });
@@ -41,16 +50,23 @@ describe("accounts", () => {
       admin.id,
     );
     expect(carol.role).toBe("reviewer");
-    const signedIn = await auth().api.signInEmail({ body: { email: "carol@example.test", password: "carol's password" } });
+    const signedIn = await auth().api.signInEmail({
+      body: { email: "carol@example.test", password: "carol's password" },
+    });
     expect(signedIn.user.id).toBe(carol.id);
     await expect(
       auth().api.signInEmail({ body: { email: "carol@example.test", password: "wrong password" } }),
     ).rejects.toThrow();
     await expect(
-      createUser({ name: "Carol", email: "carol@example.test", password: "whatever123", role: "reviewer" }, admin.id),
+      createUser(
+        { name: "Carol", email: "carol@example.test", password: "whatever123", role: "reviewer" },
+        admin.id,
+      ),
     ).rejects.toBeInstanceOf(ConflictError);
 
-    await expect(setRole({ userId: admin.id, role: "reviewer" }, admin.id)).rejects.toBeInstanceOf(ConflictError);
+    await expect(setRole({ userId: admin.id, role: "reviewer" }, admin.id)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     await setRole({ userId: carol.id, role: "admin" }, admin.id);
     await setRole({ userId: admin.id, role: "curator" }, carol.id);
     expect((await db().user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("curator");
@@ -59,7 +75,13 @@ describe("accounts", () => {
 
 describe("roles", () => {
   it("keeps reviewers out of bank edits, providers, jobs and export", () => {
-    for (const permission of ["bank:edit", "providers:manage", "jobs:launch", "export", "prompts:import"] as const) {
+    for (const permission of [
+      "bank:edit",
+      "providers:manage",
+      "jobs:launch",
+      "export",
+      "prompts:import",
+    ] as const) {
       expect(can("reviewer", permission)).toBe(false);
       expect(can("curator", permission)).toBe(true);
     }

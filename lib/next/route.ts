@@ -27,7 +27,8 @@ export function route<PS extends z.ZodType, QS extends z.ZodType>(
       if (!can(user.role, spec.permission)) {
         return json({ error: `Your role (${user.role}) does not allow this.` }, 403);
       }
-      const params = spec.params.safeParse(await context.params);
+      // Routes without dynamic segments get no params object from Next.js.
+      const params = spec.params.safeParse((await context?.params) ?? {});
       const query = spec.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
       if (!params.success) return json({ error: describe(params.error) }, 400);
       if (!query.success) return json({ error: describe(query.error) }, 400);
