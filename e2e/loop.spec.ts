@@ -24,7 +24,8 @@ test("bank → prompts → teacher → job → review → export, end to end", a
   await page.getByRole("link", { name: EDITED, exact: true }).click();
   await page.getByLabel("Content", { exact: true }).fill(editedContent);
   await page.getByRole("button", { name: "Save as new version" }).click();
-  await expect(page.getByText("v2", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Current content (version 2)" })).toBeVisible();
+  await expect(page.getByRole("listitem", { name: "Version 1" })).toContainText("seeded by Tracebank");
 
   // 2. Import prompts from a file into a new set.
   const promptSet = `${run} prompts`;

@@ -27,7 +27,9 @@ export async function addScriptedTeacher(page: Page, name: string): Promise<void
   const row = page.getByTestId(`provider-${name}`);
   await expect(row).toBeVisible();
   await row.getByRole("button", { name: "Test connection" }).click();
-  await expect(row.getByText(/Connected in \d+ ms/)).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: /Connected in \d+ ms: scripted-model replied/ }),
+  ).toBeVisible();
 }
 
 export type LaunchOptions = {
