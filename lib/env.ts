@@ -21,6 +21,9 @@ const EnvSchema = z.object({
   // Set to 0 when running `npm run worker` processes instead of the one inside the web server.
   TRACEBANK_IN_PROCESS_WORKER: flag.default(true),
   TRACEBANK_WORKER_ID: z.string().optional(),
+  // How long a worker's claim on an item lasts without renewal; a crashed worker's items run
+  // again after this. Workers renew claims on calls still in flight every third of it.
+  TRACEBANK_LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
   TRACEBANK_SEED_DEMO: flag.default(true),
   // Cookies marked Secure only behind HTTPS; plain-HTTP localhost is the embedded default.
   TRACEBANK_SECURE_COOKIES: flag.default(false),

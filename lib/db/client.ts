@@ -11,6 +11,8 @@ import { ensureSqliteDirectory, parseDatabaseUrl, type DatabaseTarget } from "./
  * stand for both, which also keeps PostgreSQL-only query features out of domain code.
  */
 export type Db = SqliteClient;
+/** SQL fragments for raw queries (Prisma.sql, Prisma.empty): the same runtime helpers for both clients. */
+export { Prisma } from "./generated/sqlite/client";
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type DbKind = DatabaseTarget["kind"];
 

@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/audit";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/sqlite/client";
 import { InvalidInputError, NotFoundError } from "../errors";
+import { getProvider } from "../teacher";
 import { createSampler } from "./sampling";
 import { LaunchJobSchema, MAX_SEED, type JobConfig, type LaunchJob, type LaunchJobInput } from "./schemas";
 
@@ -30,11 +31,8 @@ export async function launchJob(input: LaunchJobInput, actorId: string | null): 
       `Prompt set "${promptSet.name}" has no prompts. Import prompts into it before launching a job.`,
     );
   }
-  const provider = await client.provider.findUnique({
-    where: { id: options.providerId },
-    select: { id: true, name: true, kind: true, baseUrl: true, model: true },
-  });
-  if (!provider) throw new NotFoundError("Teacher", options.providerId);
+  const { id, name: providerName, kind, baseUrl, model } = await getProvider(options.providerId);
+  const provider = { id, name: providerName, kind, baseUrl, model };
   const systemMessages = await chosenMessages(options.systemMessageIds);
   const seed = options.seed ?? randomInt(0, MAX_SEED);
   const sample = createSampler(seed, systemMessages, options.selection);

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, dbKind } from "../db/client";
+import { db, dbKind, Prisma } from "../db/client";
 
 /** A leased item. (id, owner, attempts) is the fencing token every later write is guarded by. */
 export type LeasedItem = {
@@ -34,36 +34,21 @@ export async function leaseItems(request: LeaseRequest): Promise<LeasedItem[]> {
   const { jobId, workerId, limit, maxAttempts, now, leaseMs } = request;
   if (limit <= 0) return [];
   const expires = new Date(now.getTime() + leaseMs);
-  const client = db();
-  const rows =
-    dbKind() === "postgres"
-      ? await client.$queryRaw<Row[]>`
-          UPDATE "JobItem"
-          SET "status" = 'running', "leaseOwner" = ${workerId}, "leaseExpiresAt" = ${expires},
-              "attempts" = "attempts" + 1, "updatedAt" = ${now}
-          WHERE "id" IN (
-            SELECT "id" FROM "JobItem"
-            WHERE "jobId" = ${jobId}
-              AND (("status" = 'pending' AND "availableAt" <= ${now})
-                OR ("status" = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" < ${maxAttempts}))
-            ORDER BY "ordinal"
-            LIMIT ${limit}
-            FOR UPDATE SKIP LOCKED
-          )
-          RETURNING "id", "ordinal", "promptId", "systemMessageVersionId", "attempts"`
-      : await client.$queryRaw<Row[]>`
-          UPDATE "JobItem"
-          SET "status" = 'running', "leaseOwner" = ${workerId}, "leaseExpiresAt" = ${expires},
-              "attempts" = "attempts" + 1, "updatedAt" = ${now}
-          WHERE "id" IN (
-            SELECT "id" FROM "JobItem"
-            WHERE "jobId" = ${jobId}
-              AND (("status" = 'pending' AND "availableAt" <= ${now})
-                OR ("status" = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" < ${maxAttempts}))
-            ORDER BY "ordinal"
-            LIMIT ${limit}
-          )
-          RETURNING "id", "ordinal", "promptId", "systemMessageVersionId", "attempts"`;
+  const skipLocked = dbKind() === "postgres" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+  const rows = await db().$queryRaw<Row[]>`
+    UPDATE "JobItem"
+    SET "status" = 'running', "leaseOwner" = ${workerId}, "leaseExpiresAt" = ${expires},
+        "attempts" = "attempts" + 1, "updatedAt" = ${now}
+    WHERE "id" IN (
+      SELECT "id" FROM "JobItem"
+      WHERE "jobId" = ${jobId}
+        AND (("status" = 'pending' AND "availableAt" <= ${now})
+          OR ("status" = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" < ${maxAttempts}))
+      ORDER BY "ordinal"
+      LIMIT ${limit}
+      ${skipLocked}
+    )
+    RETURNING "id", "ordinal", "promptId", "systemMessageVersionId", "attempts"`;
   return rows
     .map((row) => ({
       id: row.id,

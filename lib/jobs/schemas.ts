@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ProviderKindSchema } from "../teacher";
 
 export const JobStatusSchema = z.enum(["queued", "running", "completed", "failed", "cancelled"]);
 export type JobStatus = z.infer<typeof JobStatusSchema>;
@@ -67,7 +68,7 @@ export const JobConfigSchema = z.object({
   provider: z.object({
     id: z.string(),
     name: z.string(),
-    kind: z.string(),
+    kind: ProviderKindSchema,
     baseUrl: z.string().nullable(),
     model: z.string(),
   }),

@@ -13,6 +13,30 @@ async function drain(worker: ReturnType<typeof createWorker>, max = 50) {
 }
 
 describe("worker", () => {
+  it("calls the endpoint and model frozen at launch, even after the teacher is edited", async () => {
+    const world = await createWorld({ prompts: 1 });
+    const jobId = await launchJob(launchInput(world), null);
+    const frozen = (await db().job.findUniqueOrThrow({ where: { id: jobId } })).config as {
+      provider: unknown;
+    };
+    await db().provider.update({
+      where: { id: world.provider.id },
+      data: { model: "edited-model", baseUrl: "http://elsewhere" },
+    });
+    const seen: unknown[] = [];
+    const teacher = fakeTeacher((request) => answer(request));
+    const worker = createWorker({
+      workerId: "w-frozen",
+      teacherFor: async (provider) => {
+        seen.push(provider);
+        return teacher;
+      },
+    });
+    await drain(worker);
+    expect(seen).toEqual([frozen.provider]);
+    expect(seen[0]).toMatchObject({ id: world.provider.id, model: world.provider.model });
+  });
+
   it("runs every item once and stores one faithful trace per item", async () => {
     const world = await createWorld({ prompts: 5 });
     const jobId = await launchJob(

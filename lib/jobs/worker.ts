@@ -14,7 +14,8 @@ import { JobConfigSchema, type JobConfig } from "./schemas";
 
 export type WorkerOptions = {
   workerId: string;
-  teacherFor?: (providerId: string) => Promise<Teacher>;
+  /** Builds the client for a job's frozen provider (endpoint and model as launched). */
+  teacherFor?: (provider: JobConfig["provider"]) => Promise<Teacher>;
   pollMs?: number;
   leaseMs?: number;
   now?: () => Date;
@@ -33,10 +34,10 @@ const ACTIVE = { in: ["queued", "running"] };
 const TEACHER_TTL_MS = 30_000;
 const ERROR_PAUSE_MS = 5_000;
 
-type JobRow = { id: string; status: string; providerId: string; config: unknown; startedAt: Date | null };
+type JobRow = { id: string; status: string; config: unknown; startedAt: Date | null };
 
 export function createWorker(options: WorkerOptions): Worker {
-  const { workerId, teacherFor = teacherForProvider, pollMs = 250, leaseMs = 5 * 60_000 } = options;
+  const { workerId, teacherFor = frozenTeacher, pollMs = 250, leaseMs = env().TRACEBANK_LEASE_MS } = options;
   const now = options.now ?? (() => new Date());
   const inFlight = new Map<string, { jobId: string; controller: AbortController }>();
   const batches = new Set<Promise<void>>();
@@ -69,12 +70,13 @@ export function createWorker(options: WorkerOptions): Worker {
     await renewLeases([...inFlight.keys()], workerId, now(), leaseMs);
   }
 
-  async function teacherOf(providerId: string): Promise<Teacher | { error: unknown }> {
-    const cached = teachers.get(providerId);
+  async function teacherOf(provider: JobConfig["provider"]): Promise<Teacher | { error: unknown }> {
+    const key = JSON.stringify(provider);
+    const cached = teachers.get(key);
     if (cached && Date.now() - cached.at < TEACHER_TTL_MS) return cached.teacher;
     try {
-      const teacher = await teacherFor(providerId);
-      teachers.set(providerId, { teacher, at: Date.now() });
+      const teacher = await teacherFor(provider);
+      teachers.set(key, { teacher, at: Date.now() });
       return teacher;
     } catch (error) {
       return { error };
@@ -87,7 +89,7 @@ export function createWorker(options: WorkerOptions): Worker {
     const jobs = await db().job.findMany({
       where: { status: ACTIVE },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, status: true, providerId: true, config: true, startedAt: true },
+      select: { id: true, status: true, config: true, startedAt: true },
     });
     let leased = 0;
     const done: Promise<void>[] = [];
@@ -151,7 +153,7 @@ export function createWorker(options: WorkerOptions): Worker {
   async function runBatch(job: JobRow, config: JobConfig, items: LeasedItem[]): Promise<void> {
     try {
       const [teacher, prompts, systems] = await Promise.all([
-        teacherOf(job.providerId),
+        teacherOf(config.provider),
         db().prompt.findMany({
           where: { id: { in: [...new Set(items.map((i) => i.promptId))] } },
           select: { id: true, text: true },
@@ -228,6 +230,14 @@ export function createWorker(options: WorkerOptions): Worker {
       unsubscribe = undefined;
     },
   };
+}
+
+function frozenTeacher(provider: JobConfig["provider"]): Promise<Teacher> {
+  return teacherForProvider(provider.id, {
+    kind: provider.kind,
+    baseUrl: provider.baseUrl,
+    model: provider.model,
+  });
 }
 
 /** System-message text by version id: from the frozen config, else from the version row. */

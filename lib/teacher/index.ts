@@ -11,11 +11,16 @@ export { estimateCost } from "./cost";
 export { getProvider, listProviders, type ProviderSummary } from "./providers";
 export { testConnection, type ConnectionResult } from "./test-connection";
 
-/** A ready client for the stored provider (API key decrypted in memory only). */
+export { ProviderKindSchema, type ProviderKind } from "./schemas";
+
+/**
+ * A ready client for the stored provider (API key decrypted in memory only). A job passes the
+ * endpoint and model frozen at its launch, so editing the provider later does not change it.
+ */
 export async function teacherForProvider(
   providerId: string,
-  options: Pick<TeacherConfig, "timeoutMs"> = {},
+  overrides: Partial<Pick<TeacherConfig, "kind" | "baseUrl" | "model" | "timeoutMs">> = {},
 ): Promise<Teacher> {
   const config = await providerConfig(providerId);
-  return createTeacher({ ...config, ...options });
+  return createTeacher({ ...config, ...overrides });
 }
