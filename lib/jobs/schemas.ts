@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ProviderKindSchema } from "../teacher";
+// The schema module itself: client forms import this file, and the teacher index is server-only.
+import { ProviderKindSchema } from "../teacher/schemas";
 
 export const JobStatusSchema = z.enum(["queued", "running", "completed", "failed", "cancelled"]);
 export type JobStatus = z.infer<typeof JobStatusSchema>;
