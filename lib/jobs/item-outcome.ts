@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "../db/client";
 import { isUniqueViolation } from "../errors";
-import type { Completion } from "../teacher/types";
+import { writeResult } from "./execute/write";
+import type { ItemResult } from "./execute/types";
+import type { JobConfig } from "./schemas";
 import type { LeasedItem } from "./lease";
 
 /** Writes guarded by the lease token: they do nothing once the item is no longer ours. */
@@ -22,8 +24,8 @@ export type CompleteOutcome = "stored" | "lost-lease" | "already-done";
  */
 export async function completeItem(
   item: LeasedItem,
-  completion: Completion,
-  params: { temperature: number; maxTokens: number },
+  result: ItemResult,
+  config: JobConfig,
 ): Promise<CompleteOutcome> {
   const client = db();
   try {
@@ -33,22 +35,7 @@ export async function completeItem(
         data: { status: "done", leaseExpiresAt: null, lastError: null },
       });
       if (claimed.count !== 1) throw new LostLease();
-      await tx.trace.create({
-        data: {
-          itemId: item.id,
-          jobId: item.jobId,
-          promptId: item.promptId,
-          systemMessageVersionId: item.systemMessageVersionId,
-          model: completion.model,
-          params,
-          content: completion.text,
-          finishReason: completion.finishReason,
-          truncated: completion.finishReason === "length",
-          inputTokens: completion.usage.inputTokens,
-          outputTokens: completion.usage.outputTokens,
-          latencyMs: Math.round(completion.latencyMs),
-        },
-      });
+      await writeResult(tx, item, result, config);
     });
     return "stored";
   } catch (error) {

@@ -81,7 +81,7 @@ describe("launchJob", () => {
       1234,
       world.messages.map((m, i) => ({ versionId: m.version.id, weight: [1, 2, 1][i]! })),
     );
-    expect(plan(first)).toEqual(first.map((i) => sample(i.promptId, i.sampleIndex)));
+    expect(plan(first)).toEqual(first.map((i) => sample(i.promptId!, i.sampleIndex)));
     expect(new Set(plan(first)).size).toBe(3);
     const other = await itemsOf(await launchJob({ ...input, seed: 4321 }, null));
     expect(plan(other)).not.toEqual(plan(first));

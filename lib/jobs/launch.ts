@@ -31,7 +31,15 @@ export async function launchJob(input: LaunchJobInput, actorId: string | null): 
       `Prompt set "${promptSet.name}" has no prompts. Import prompts into it before launching a job.`,
     );
   }
-  const { id, name: providerName, kind, baseUrl, model } = await getProvider(options.providerId);
+  const {
+    id,
+    name: providerName,
+    kind,
+    baseUrl,
+    model,
+    inputPricePerMTok,
+    outputPricePerMTok,
+  } = await getProvider(options.providerId);
   const provider = { id, name: providerName, kind, baseUrl, model };
   const systemMessages = await chosenMessages(options.systemMessageIds);
   const seed = options.seed ?? randomInt(0, MAX_SEED);
@@ -42,10 +50,20 @@ export async function launchJob(input: LaunchJobInput, actorId: string | null): 
     systemMessages,
     selection: { mode: options.selection, seed },
     provider,
-    params: { temperature: options.temperature, maxTokens: options.maxTokens },
+    params: {
+      temperature: options.temperature,
+      maxTokens: options.maxTokens,
+      stream: false,
+      timeoutMs: 180_000,
+    },
     samplesPerPrompt: options.samplesPerPrompt,
     concurrency: options.concurrency,
     maxAttempts: options.maxAttempts,
+    kind: "traces",
+    mode: "live",
+    cautious: null,
+    synthesis: null,
+    pricing: { inputPerMTok: inputPricePerMTok, outputPerMTok: outputPricePerMTok },
   };
   const itemCount = prompts.length * options.samplesPerPrompt;
   const name = options.name ?? defaultName(promptSet.name, provider.model);

@@ -6,8 +6,10 @@ export type LeasedItem = {
   id: string;
   jobId: string;
   ordinal: number;
-  promptId: string;
-  systemMessageVersionId: string;
+  /** Null for topic-graph synthesis items. */
+  promptId: string | null;
+  /** Null until chosen in cautious mode, and for synthesis items. */
+  systemMessageVersionId: string | null;
   attempts: number;
   owner: string;
 };

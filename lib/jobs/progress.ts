@@ -86,7 +86,7 @@ export async function jobProgress(jobId: string): Promise<JobProgress> {
     error: job.error,
     recentFailures: failures.map((f) => ({
       ordinal: f.ordinal,
-      promptPreview: preview(f.prompt.text),
+      promptPreview: preview(f.prompt?.text ?? ""),
       lastError: f.lastError,
       attempts: f.attempts,
     })),

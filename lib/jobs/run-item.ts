@@ -1,6 +1,7 @@
 import "server-only";
 import { logError } from "../log";
 import type { Teacher } from "../teacher/types";
+import { executeItem } from "./execute";
 import { describeFailure, finalMessage, retryDelayMs } from "./failure";
 import { cancelItem, completeItem, failItem, releaseItem, retryItemLater } from "./item-outcome";
 import type { LeasedItem } from "./lease";
@@ -13,8 +14,6 @@ export const ABORT_STOPPING = "worker-stopping";
 export type ItemRun = {
   item: LeasedItem;
   config: JobConfig;
-  system: string;
-  prompt: string;
   /** A teacher, or the error that prevented getting one (every item then fails with it). */
   teacher: Teacher | { error: unknown };
   signal: AbortSignal;
@@ -28,22 +27,16 @@ export type ItemRun = {
 export async function runItem(run: ItemRun): Promise<void> {
   const { item, config, signal } = run;
   try {
-    let completion;
+    let result;
     try {
       if (signal.aborted) throw signal.reason;
       if ("error" in run.teacher) throw run.teacher.error;
-      completion = await run.teacher.complete({
-        system: run.system,
-        prompt: run.prompt,
-        temperature: config.params.temperature,
-        maxTokens: config.params.maxTokens,
-        signal,
-      });
+      result = await executeItem({ item, config, teacher: run.teacher, signal });
     } catch (error) {
       await settleFailure(run, error);
       return;
     }
-    await completeItem(item, completion, config.params);
+    await completeItem(item, result, config);
   } catch (error) {
     logError(`worker ${item.owner}: item ${item.id} of job ${item.jobId}`, error);
   }

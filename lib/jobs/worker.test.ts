@@ -68,14 +68,14 @@ describe("worker", () => {
         systemMessageVersionId: item.systemMessageVersionId,
         model: "fake-model-2025",
         params: { temperature: 0.3, maxTokens: 77 },
-        content: `Answer to: ${item.prompt.text}`,
+        content: `Answer to: ${item.prompt!.text}`,
         inputTokens: 10,
         latencyMs: 5,
         reviewStatus: "pending",
       });
       expect(trace.truncated).toBe(trace.finishReason === "length");
       const request = teacher.calls.find(
-        (c) => c.prompt === item.prompt.text && c.system === versions.get(item.systemMessageVersionId),
+        (c) => c.prompt === item.prompt!.text && c.system === versions.get(item.systemMessageVersionId!),
       );
       expect(request).toMatchObject({ temperature: 0.3, maxTokens: 77 });
     }
@@ -212,8 +212,8 @@ describe("worker", () => {
         data: {
           itemId: item.id,
           jobId,
-          promptId: item.promptId,
-          systemMessageVersionId: item.systemMessageVersionId,
+          promptId: item.promptId!,
+          systemMessageVersionId: item.systemMessageVersionId!,
           model: "other",
           params: {},
           content: "first",

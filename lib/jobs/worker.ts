@@ -8,7 +8,6 @@ import type { Teacher } from "../teacher/types";
 import { onJobCancelled } from "./cancel-signal";
 import { finishJobIfDone } from "./completion";
 import { countInFlight, failExhaustedLeases, leaseItems, renewLeases, type LeasedItem } from "./lease";
-import { failItem } from "./item-outcome";
 import { ABORT_CANCELLED, ABORT_STOPPING, runItem } from "./run-item";
 import { JobConfigSchema, type JobConfig } from "./schemas";
 
@@ -152,27 +151,14 @@ export function createWorker(options: WorkerOptions): Worker {
 
   async function runBatch(job: JobRow, config: JobConfig, items: LeasedItem[]): Promise<void> {
     try {
-      const [teacher, prompts, systems] = await Promise.all([
-        teacherOf(config.provider),
-        db().prompt.findMany({
-          where: { id: { in: [...new Set(items.map((i) => i.promptId))] } },
-          select: { id: true, text: true },
-        }),
-        systemTexts(config, items),
-      ]);
+      const teacher = await teacherOf(config.provider);
       await Promise.all(
         items.map(async (item) => {
-          const prompt = prompts.find((p) => p.id === item.promptId)?.text;
-          const system = systems.get(item.systemMessageVersionId);
-          if (prompt === undefined || system === undefined) {
-            await failItem(item, "The prompt or system-message version of this item no longer exists.");
-            return;
-          }
           const controller = new AbortController();
           inFlight.set(item.id, { jobId: job.id, controller });
           if (stopping) controller.abort(ABORT_STOPPING);
           try {
-            await runItem({ item, config, system, prompt, teacher, signal: controller.signal, now });
+            await runItem({ item, config, teacher, signal: controller.signal, now });
           } finally {
             inFlight.delete(item.id);
           }
@@ -238,20 +224,6 @@ function frozenTeacher(provider: JobConfig["provider"]): Promise<Teacher> {
     baseUrl: provider.baseUrl,
     model: provider.model,
   });
-}
-
-/** System-message text by version id: from the frozen config, else from the version row. */
-async function systemTexts(config: JobConfig, items: LeasedItem[]): Promise<Map<string, string>> {
-  const texts = new Map(config.systemMessages.map((m) => [m.versionId, m.content]));
-  const missing = [...new Set(items.map((i) => i.systemMessageVersionId))].filter((id) => !texts.has(id));
-  if (missing.length) {
-    const rows = await db().systemMessageVersion.findMany({
-      where: { id: { in: missing } },
-      select: { id: true, content: true },
-    });
-    for (const row of rows) texts.set(row.id, row.content);
-  }
-  return texts;
 }
 
 export function defaultWorkerId(): string {

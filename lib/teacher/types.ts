@@ -1,9 +1,24 @@
+/** How hard a reasoning model should think (OpenAI-compatible `reasoning_effort`). */
+export type ReasoningEffort = "low" | "medium" | "high";
+
 /** One chat request to a teacher: the system message (may be empty) and the user prompt. */
 export type ChatRequest = {
   system: string;
   prompt: string;
   temperature: number;
   maxTokens: number;
+  /** Nucleus sampling, where the provider takes it. */
+  topP?: number;
+  stop?: string[];
+  /** Sampling seed, where the provider takes one (OpenAI-compatible servers). */
+  seed?: number;
+  reasoningEffort?: ReasoningEffort;
+  /** Anthropic extended thinking: budget_tokens (>= 1024, below maxTokens). */
+  thinkingBudget?: number;
+  /** Stream the response (server-sent events) instead of waiting for one body. */
+  stream?: boolean;
+  /** Whole-call deadline for this request; the teacher's default when absent. */
+  timeoutMs?: number;
   signal?: AbortSignal;
 };
 
@@ -11,9 +26,13 @@ export type ChatRequest = {
 export type FinishReason = "stop" | "length" | "content_filter" | "other";
 
 export type Completion = {
+  /** The final answer, without the reasoning. */
   text: string;
+  /** Reasoning returned apart from the answer: `reasoning_content` / `reasoning` fields,
+   * Anthropic thinking blocks, or an inline <think>…</think> prefix. */
+  reasoning?: string;
   finishReason: FinishReason;
-  usage: { inputTokens: number; outputTokens: number };
+  usage: { inputTokens: number; outputTokens: number; reasoningTokens?: number };
   latencyMs: number;
   /** The model that answered, as the provider reports it. */
   model: string;
@@ -38,4 +57,33 @@ export class TeacherError extends Error {
     super(message);
     this.name = "TeacherError";
   }
+}
+
+/** One request of a provider batch (OpenAI Batch API, Anthropic Message Batches). */
+export type BatchRequest = {
+  /** Our JobItem id: results come back keyed by it, which keeps ingestion exactly-once. */
+  customId: string;
+  request: Omit<ChatRequest, "signal" | "stream" | "timeoutMs">;
+};
+
+export type BatchState = "in_progress" | "ended" | "failed" | "expired" | "cancelled";
+
+export type BatchStatus = {
+  state: BatchState;
+  counts?: { total: number; succeeded: number; failed: number };
+  /** OpenAI: the output file to read results from once ended. */
+  outputFileId?: string;
+  error?: string;
+};
+
+export type BatchResult =
+  | { customId: string; ok: true; completion: Completion }
+  | { customId: string; ok: false; error: TeacherError };
+
+/** Batch APIs: half the price, up to a day to finish. */
+export interface BatchTeacher {
+  submit(requests: BatchRequest[]): Promise<{ externalId: string; inputFileId?: string }>;
+  poll(externalId: string): Promise<BatchStatus>;
+  results(externalId: string, status: BatchStatus): AsyncIterable<BatchResult>;
+  cancel(externalId: string): Promise<void>;
 }

@@ -1,0 +1,44 @@
+import type { Completion, Teacher } from "../../teacher/types";
+import type { LeasedItem } from "../lease";
+import type { JobConfig } from "../schemas";
+
+/** Everything one attempt at one item needs; the worker builds it. */
+export type ExecuteContext = {
+  item: LeasedItem;
+  config: JobConfig;
+  teacher: Teacher;
+  signal: AbortSignal;
+};
+
+/** The cautious-reasoning choice a trace records. */
+export type StrategyChoice = {
+  messageId: string;
+  name: string;
+  versionId: string;
+  version: number;
+  reply: string;
+};
+
+export type SynthesizedPrompt = {
+  text: string;
+  topic: string | null;
+  operation: string | null;
+  parentPromptId: string | null;
+  category: string | null;
+};
+
+/**
+ * What an attempt produced. `usage` totals every teacher call the attempt made (two in cautious
+ * mode), for rate limits and cost.
+ */
+export type ItemResult =
+  | {
+      kind: "trace";
+      completion: Completion;
+      systemMessageVersionId: string;
+      strategy: StrategyChoice | null;
+      usage: Usage;
+    }
+  | { kind: "prompts"; prompts: SynthesizedPrompt[]; completion: Completion; usage: Usage };
+
+export type Usage = { requests: number; inputTokens: number; outputTokens: number };
