@@ -12,6 +12,9 @@ export type FormState = {
   apiKey: string;
   inputPrice: string;
   outputPrice: string;
+  maxConcurrency: string;
+  requestsPerMinute: string;
+  tokensPerMinute: string;
 };
 
 export function initialState(editing?: ProviderSummary): FormState {
@@ -26,6 +29,9 @@ export function initialState(editing?: ProviderSummary): FormState {
       apiKey: "",
       inputPrice: "",
       outputPrice: "",
+      maxConcurrency: "",
+      requestsPerMinute: "",
+      tokensPerMinute: "",
     };
   }
   const preset = PROVIDER_PRESETS.find(
@@ -40,12 +46,15 @@ export function initialState(editing?: ProviderSummary): FormState {
     apiKey: "",
     inputPrice: editing.inputPricePerMTok?.toString() ?? "",
     outputPrice: editing.outputPricePerMTok?.toString() ?? "",
+    maxConcurrency: editing.maxConcurrency?.toString() ?? "",
+    requestsPerMinute: editing.requestsPerMinute?.toString() ?? "",
+    tokensPerMinute: editing.tokensPerMinute?.toString() ?? "",
   };
 }
 
 export type FieldErrors = Record<string, { _errors?: string[] } | undefined>;
 
-const price = (text: string) => (text.trim() === "" ? null : Number(text));
+const number = (text: string) => (text.trim() === "" ? null : Number(text));
 
 export function toInput(s: FormState): ProviderFormValues {
   return {
@@ -54,7 +63,10 @@ export function toInput(s: FormState): ProviderFormValues {
     baseUrl: s.baseUrl,
     model: s.model,
     apiKey: s.apiKey,
-    inputPricePerMTok: price(s.inputPrice),
-    outputPricePerMTok: price(s.outputPrice),
+    inputPricePerMTok: number(s.inputPrice),
+    outputPricePerMTok: number(s.outputPrice),
+    maxConcurrency: number(s.maxConcurrency),
+    requestsPerMinute: number(s.requestsPerMinute),
+    tokensPerMinute: number(s.tokensPerMinute),
   };
 }

@@ -14,3 +14,16 @@ export function formatPrices(
   if (p.inputPricePerMTok === null && p.outputPricePerMTok === null) return null;
   return `in ${dollars(p.inputPricePerMTok)} / out ${dollars(p.outputPricePerMTok)} per 1M`;
 }
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** ["4 at once", "500 req/min", "200,000 tok/min"]: the limits that are set. */
+export function limitParts(
+  p: Pick<ProviderSummary, "maxConcurrency" | "requestsPerMinute" | "tokensPerMinute">,
+): string[] {
+  const parts: string[] = [];
+  if (p.maxConcurrency !== null) parts.push(`${count(p.maxConcurrency)} at once`);
+  if (p.requestsPerMinute !== null) parts.push(`${count(p.requestsPerMinute)} req/min`);
+  if (p.tokensPerMinute !== null) parts.push(`${count(p.tokensPerMinute)} tok/min`);
+  return parts;
+}

@@ -195,6 +195,57 @@ export function ProviderForm({ editing, onDone }: { editing?: ProviderSummary; o
           />
         </Field>
       </div>
+      <div className="grid grid-cols-3 gap-3">
+        <Field
+          label="Max concurrency"
+          error={problem("maxConcurrency")}
+          htmlFor={`${id}-max-concurrency`}
+          hint="requests at once"
+        >
+          <Input
+            id={`${id}-max-concurrency`}
+            type="number"
+            min={1}
+            step={1}
+            value={state.maxConcurrency}
+            onChange={(e) => set({ maxConcurrency: e.target.value })}
+          />
+        </Field>
+        <Field
+          label="Requests per minute"
+          error={problem("requestsPerMinute")}
+          htmlFor={`${id}-rpm`}
+          hint="empty: no limit"
+        >
+          <Input
+            id={`${id}-rpm`}
+            type="number"
+            min={1}
+            step={1}
+            value={state.requestsPerMinute}
+            onChange={(e) => set({ requestsPerMinute: e.target.value })}
+          />
+        </Field>
+        <Field
+          label="Tokens per minute"
+          error={problem("tokensPerMinute")}
+          htmlFor={`${id}-tpm`}
+          hint="input + output"
+        >
+          <Input
+            id={`${id}-tpm`}
+            type="number"
+            min={1}
+            step={1}
+            value={state.tokensPerMinute}
+            onChange={(e) => set({ tokensPerMinute: e.target.value })}
+          />
+        </Field>
+      </div>
+      <p className="text-xs text-slate-500">
+        Limits are shared by every job and worker using this teacher; set them to your account&apos;s rate
+        limits to avoid 429s.
+      </p>
       <div className="flex flex-wrap gap-2 pt-1">
         <Button type="submit" disabled={create.isPending || update.isPending}>
           {editing ? "Save changes" : "Add teacher"}

@@ -11,7 +11,7 @@ import { Button } from "../ui/button";
 import { EmptyRow, Table, Td, Th } from "../ui/table";
 import { toast } from "../ui/toast";
 import { ConnectionResultNotice } from "./connection-result";
-import { formatPrices, KIND_LABELS } from "./format";
+import { formatPrices, KIND_LABELS, limitParts } from "./format";
 import { useConnectionTest } from "./use-connection-test";
 
 export function ProviderTable({
@@ -43,7 +43,7 @@ export function ProviderTable({
           <Th>Name</Th>
           <Th>Model and base URL</Th>
           <Th>API key</Th>
-          <Th>Price</Th>
+          <Th>Price and limits</Th>
           {canManage && <Th className="text-right">Actions</Th>}
         </tr>
       </thead>
@@ -67,7 +67,12 @@ export function ProviderTable({
                 </Td>
                 <Td>{p.hasApiKey ? <Badge tone="green">key set</Badge> : <Badge>no key</Badge>}</Td>
                 <Td className="text-xs whitespace-nowrap">
-                  {formatPrices(p) ?? <span className="text-slate-400">not set</span>}
+                  <div>{formatPrices(p) ?? <span className="text-slate-400">price not set</span>}</div>
+                  {limitParts(p).map((part) => (
+                    <div key={part} className="text-slate-500">
+                      {part}
+                    </div>
+                  ))}
                 </Td>
                 {canManage && (
                   <Td>

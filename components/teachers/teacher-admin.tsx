@@ -25,7 +25,7 @@ export function TeacherAdmin({ providers, canManage }: { providers: ProviderSumm
             title={editing ? `Edit ${editing.name}` : "Add a teacher"}
             description={
               editing
-                ? "Changes apply to jobs launched from now on."
+                ? "Endpoint, model and prices apply to jobs launched from now on; limits apply at once, to running jobs too."
                 : "Pick a preset, name the model, and test the connection before saving."
             }
           />

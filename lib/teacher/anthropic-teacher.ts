@@ -1,65 +1,48 @@
 import Anthropic from "@anthropic-ai/sdk";
+import { anthropicBody, anthropicCompletion } from "./anthropic-request";
+import { readAnthropicStream } from "./anthropic-stream";
 import { timedCall } from "./call";
-import { malformed, type CallContext } from "./errors";
-import type { FinishReason, Teacher } from "./types";
+import type { CallContext } from "./errors";
+import type { Teacher } from "./types";
 import type { ResolvedTeacherConfig } from "./create-teacher";
 
 export const ANTHROPIC_DEFAULT_BASE_URL = "https://api.anthropic.com";
 
-const FINISH: Record<string, FinishReason> = {
-  end_turn: "stop",
-  stop_sequence: "stop",
-  max_tokens: "length",
-  model_context_window_exceeded: "length",
-  refusal: "content_filter",
-};
-
-/** The Anthropic Messages API (or a server that speaks it). */
-export function anthropicTeacher(config: ResolvedTeacherConfig): Teacher {
-  const baseURL = config.baseUrl || ANTHROPIC_DEFAULT_BASE_URL;
-  const client = new Anthropic({
+/** The SDK client for a config; no retries (the job runner owns them), no logging. */
+export function anthropicClient(config: ResolvedTeacherConfig): Anthropic {
+  return new Anthropic({
     // An explicit key keeps the SDK from looking for credentials elsewhere; without one, send none.
     apiKey: config.apiKey || "unused",
     defaultHeaders: config.apiKey ? undefined : { Authorization: null, "x-api-key": null },
-    baseURL,
-    maxRetries: 0, // the job runner owns retries
+    baseURL: config.baseUrl || ANTHROPIC_DEFAULT_BASE_URL,
+    maxRetries: 0,
     timeout: config.timeoutMs,
+    logLevel: "off",
+    fetch: config.fetch,
   });
-  const ctx: CallContext = {
-    kind: "anthropic",
-    url: baseURL,
-    model: config.model,
-    timeoutMs: config.timeoutMs,
-  };
+}
+
+export function anthropicContext(config: ResolvedTeacherConfig): CallContext {
+  const url = config.baseUrl || ANTHROPIC_DEFAULT_BASE_URL;
+  return { kind: "anthropic", url, model: config.model, timeoutMs: config.timeoutMs };
+}
+
+/** The Anthropic Messages API (or a server that speaks it). */
+export function anthropicTeacher(config: ResolvedTeacherConfig): Teacher {
+  const client = anthropicClient(config);
+  const base = anthropicContext(config);
 
   return {
     complete: (request) =>
-      timedCall(ctx, request, async (signal) => {
-        const response: unknown = await client.messages.create(
-          {
-            model: config.model,
-            max_tokens: request.maxTokens,
-            // No temperature: API version 2026-10-21 (sent by SDK 1.x) removed sampling parameters.
-            ...(request.system ? { system: request.system } : {}),
-            messages: [{ role: "user", content: request.prompt }],
-          },
-          { signal, timeout: config.timeoutMs },
-        );
-        const body = response as Partial<Anthropic.Message> | string | null;
-        if (!body || typeof body !== "object" || !Array.isArray(body.content)) {
-          throw malformed(ctx, "something that is not a Messages API response (is the base URL right?)");
+      timedCall(base, request, async (signal, ctx) => {
+        const body = anthropicBody(config.model, request);
+        const options = { signal, timeout: ctx.timeoutMs };
+        if (request.stream) {
+          return readAnthropicStream(ctx, signal, config.streamIdleMs, (watched) =>
+            client.messages.create({ ...body, stream: true }, { ...options, signal: watched }),
+          );
         }
-        let text = "";
-        for (const block of body.content) if (block?.type === "text") text += block.text;
-        return {
-          text,
-          finishReason: FINISH[body.stop_reason ?? ""] ?? "other",
-          usage: {
-            inputTokens: body.usage?.input_tokens ?? 0,
-            outputTokens: body.usage?.output_tokens ?? 0,
-          },
-          model: typeof body.model === "string" && body.model ? body.model : config.model,
-        };
+        return anthropicCompletion(await client.messages.create(body, options), ctx);
       }),
   };
 }

@@ -52,6 +52,11 @@ export function toTeacherError(
   }
   if (isApiError(error) && typeof error.status === "number") return fromStatus(error, error.status, ctx);
   if (isConnectionError(error)) return fromConnection(error as Error, ctx);
+  // A bare APIError (no status, not a subclass) is an error event inside a stream.
+  if (error instanceof OpenAI.APIError && error.constructor === OpenAI.APIError)
+    return fromStreamError(error, ctx);
+  if (error instanceof Anthropic.APIError && error.constructor === Anthropic.APIError)
+    return fromStreamError(error, ctx);
   if (error instanceof SyntaxError) return malformed(ctx, "a response body that is not valid JSON");
   const message = error instanceof Error ? error.message : String(error);
   return new TeacherError(`The call to ${ctx.url} failed: ${message}`, false);
@@ -80,6 +85,18 @@ function fromStatus(error: SdkApiError, status: number, ctx: CallContext): Teach
   };
   const what = advice[status] ?? "the request was refused.";
   return new TeacherError(`${head}: ${what}${detail}`, false, status);
+}
+
+/** An error event inside a stream (no HTTP status): overloaded or failing servers, mostly. */
+function fromStreamError(error: SdkApiError, ctx: CallContext): TeacherError {
+  const said = serverMessage(error);
+  const body = error.error as { type?: unknown; error?: { type?: unknown } } | undefined;
+  const type = body?.error?.type ?? body?.type;
+  const refused = type === "invalid_request_error" || type === "authentication_error";
+  return new TeacherError(
+    `${ctx.url} reported an error in the middle of its answer${said ? `: "${said}"` : "."}`,
+    !refused,
+  );
 }
 
 function serverMessage(error: SdkApiError): string | undefined {

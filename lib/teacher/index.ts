@@ -1,26 +1,54 @@
 // The teacher domain's public surface: other domains import from here only.
+import { createBatchTeacher } from "./batch-teacher";
 import { createTeacher, type TeacherConfig } from "./create-teacher";
 import { providerConfig } from "./providers";
-import type { Teacher } from "./types";
+import type { BatchTeacher, Teacher } from "./types";
 
-export type { ChatRequest, Completion, FinishReason, Teacher } from "./types";
+export type {
+  BatchRequest,
+  BatchResult,
+  BatchState,
+  BatchStatus,
+  BatchTeacher,
+  ChatRequest,
+  Completion,
+  FinishReason,
+  ReasoningEffort,
+  Teacher,
+} from "./types";
 export { TeacherError } from "./types";
 export { TeacherAbortError } from "./errors";
 export { createTeacher, DEFAULT_TIMEOUT_MS, kindUsesTemperature, type TeacherConfig } from "./create-teacher";
+export { createBatchTeacher } from "./batch-teacher";
+export { BATCH_PRICE_FACTOR, batchWarning, supportsBatch } from "./capabilities";
 export { estimateCost } from "./cost";
-export { getProvider, listProviders, type ProviderSummary } from "./providers";
+export {
+  getProvider,
+  listProviders,
+  providerLimits,
+  type ProviderLimits,
+  type ProviderSummary,
+} from "./providers";
 export { testConnection, type ConnectionResult } from "./test-connection";
 
 export { ProviderKindSchema, type ProviderKind } from "./schemas";
+
+type Frozen = Partial<Pick<TeacherConfig, "kind" | "baseUrl" | "model" | "timeoutMs" | "fetch">>;
 
 /**
  * A ready client for the stored provider (API key decrypted in memory only). A job passes the
  * endpoint and model frozen at its launch, so editing the provider later does not change it.
  */
-export async function teacherForProvider(
-  providerId: string,
-  overrides: Partial<Pick<TeacherConfig, "kind" | "baseUrl" | "model" | "timeoutMs">> = {},
-): Promise<Teacher> {
+export async function teacherForProvider(providerId: string, overrides: Frozen = {}): Promise<Teacher> {
   const config = await providerConfig(providerId);
   return createTeacher({ ...config, ...overrides });
+}
+
+/** The provider's batch API, for the endpoint and model frozen at the job's launch. */
+export async function batchTeacherForProvider(
+  providerId: string,
+  frozen: Pick<TeacherConfig, "kind" | "baseUrl" | "model"> | Frozen = {},
+): Promise<BatchTeacher> {
+  const config = await providerConfig(providerId);
+  return createBatchTeacher({ ...config, ...frozen });
 }

@@ -12,6 +12,7 @@ import {
   getProvider,
   listProviders,
   providerConfig,
+  providerLimits,
   updateProvider,
 } from "./providers";
 import { ProviderInputSchema, UpdateProviderSchema } from "./schemas";
@@ -118,6 +119,48 @@ describe("providers", () => {
       "removed",
     ]);
     expect(JSON.stringify(audit)).not.toContain("sk-second");
+  });
+
+  it("stores the shared limits, changes and clears them, and refuses values that are not positive integers", async () => {
+    const user = await createTestUser("curator");
+    const created = await createProvider(
+      input({ maxConcurrency: 4, requestsPerMinute: 500, tokensPerMinute: 200_000 }),
+      user.id,
+    );
+    const limits = { maxConcurrency: 4, requestsPerMinute: 500, tokensPerMinute: 200_000 };
+    expect(created).toMatchObject(limits);
+    expect(await providerLimits(created.id)).toEqual(limits);
+    expect((await db().provider.findUniqueOrThrow({ where: { id: created.id } })).requestsPerMinute).toBe(
+      500,
+    );
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: created.id } });
+    expect(audit.data).toMatchObject(limits);
+
+    const edited = UpdateProviderSchema.parse({
+      ...input({ name: created.name, requestsPerMinute: 60 }),
+      id: created.id,
+    });
+    expect(await updateProvider(edited, user.id)).toMatchObject({
+      maxConcurrency: null,
+      requestsPerMinute: 60,
+      tokensPerMinute: null,
+    });
+    expect(input().maxConcurrency).toBeNull();
+
+    const bad = ProviderInputSchema.safeParse({
+      name: "a",
+      kind: "openai",
+      model: "m",
+      maxConcurrency: 0,
+      requestsPerMinute: 2.5,
+      tokensPerMinute: -10,
+    });
+    expect(bad.error!.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([
+      "maxConcurrency: Max concurrency must be at least 1; leave it empty for no limit.",
+      "requestsPerMinute: Requests per minute must be a whole number.",
+      "tokensPerMinute: Tokens per minute must be at least 1; leave it empty for no limit.",
+    ]);
+    await expect(providerLimits("missing")).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("refuses duplicate names", async () => {

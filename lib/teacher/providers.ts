@@ -16,6 +16,13 @@ export type ProviderSummary = {
   hasApiKey: boolean;
   inputPricePerMTok: number | null;
   outputPricePerMTok: number | null;
+} & ProviderLimits;
+
+/** Limits shared by every job and worker process using the provider (null: no limit). */
+export type ProviderLimits = {
+  maxConcurrency: number | null;
+  requestsPerMinute: number | null;
+  tokensPerMinute: number | null;
 };
 
 // Never includes the key, not even encrypted: summaries go to the browser.
@@ -29,8 +36,15 @@ function summary(row: ProviderRow): ProviderSummary {
     hasApiKey: row.apiKeyCiphertext !== null,
     inputPricePerMTok: row.inputPricePerMTok,
     outputPricePerMTok: row.outputPricePerMTok,
+    ...limitsOf(row),
   };
 }
+
+const limitsOf = (row: ProviderLimits): ProviderLimits => ({
+  maxConcurrency: row.maxConcurrency,
+  requestsPerMinute: row.requestsPerMinute,
+  tokensPerMinute: row.tokensPerMinute,
+});
 
 // What the audit log keeps of a provider: everything but the key.
 const auditData = (p: ProviderSummary, key: "set" | "kept" | "removed" | "none") => ({
@@ -41,6 +55,7 @@ const auditData = (p: ProviderSummary, key: "set" | "kept" | "removed" | "none")
   apiKey: key,
   inputPricePerMTok: p.inputPricePerMTok,
   outputPricePerMTok: p.outputPricePerMTok,
+  ...limitsOf(p),
 });
 
 export async function listProviders(): Promise<ProviderSummary[]> {
@@ -52,6 +67,16 @@ export async function getProvider(id: string): Promise<ProviderSummary> {
   const row = await db().provider.findUnique({ where: { id } });
   if (!row) throw new NotFoundError("Teacher", id);
   return summary(row);
+}
+
+/** The provider's current limits (they apply live: editing them affects running jobs). */
+export async function providerLimits(id: string): Promise<ProviderLimits> {
+  const row = await db().provider.findUnique({
+    where: { id },
+    select: { maxConcurrency: true, requestsPerMinute: true, tokensPerMinute: true },
+  });
+  if (!row) throw new NotFoundError("Teacher", id);
+  return row;
 }
 
 const taken = (name: string) =>
@@ -69,6 +94,7 @@ export async function createProvider(input: ProviderInput, actorId: string): Pro
           apiKeyCiphertext: input.apiKey ? encryptSecret(input.apiKey) : null,
           inputPricePerMTok: input.inputPricePerMTok,
           outputPricePerMTok: input.outputPricePerMTok,
+          ...limitsOf(input),
           createdById: actorId,
         },
       });
@@ -107,6 +133,7 @@ export async function updateProvider(input: UpdateProviderInput, actorId: string
           model: input.model,
           inputPricePerMTok: input.inputPricePerMTok,
           outputPricePerMTok: input.outputPricePerMTok,
+          ...limitsOf(input),
           ...(key === "set" ? { apiKeyCiphertext: encryptSecret(input.apiKey!) } : {}),
           ...(key === "removed" ? { apiKeyCiphertext: null } : {}),
         },

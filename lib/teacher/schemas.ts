@@ -46,6 +46,16 @@ const price = z
   .nullish()
   .transform((v) => v ?? null);
 
+// Limits shared by every job and worker using the provider; empty means no limit.
+const limit = (label: string, max: number) =>
+  z
+    .number(`${label} is a number.`)
+    .int(`${label} must be a whole number.`)
+    .min(1, `${label} must be at least 1; leave it empty for no limit.`)
+    .max(max, `${label} can be at most ${max.toLocaleString("en-US")}.`)
+    .nullish()
+    .transform((v) => v ?? null);
+
 /** A teacher as a person enters it on /teachers. */
 export const ProviderInputSchema = z.object({
   name,
@@ -55,6 +65,9 @@ export const ProviderInputSchema = z.object({
   apiKey,
   inputPricePerMTok: price,
   outputPricePerMTok: price,
+  maxConcurrency: limit("Max concurrency", 10_000),
+  requestsPerMinute: limit("Requests per minute", 10_000_000),
+  tokensPerMinute: limit("Tokens per minute", 1_000_000_000),
 });
 export type ProviderInput = z.infer<typeof ProviderInputSchema>;
 export type ProviderFormValues = z.input<typeof ProviderInputSchema>;

@@ -73,6 +73,8 @@ export type BatchStatus = {
   counts?: { total: number; succeeded: number; failed: number };
   /** OpenAI: the output file to read results from once ended. */
   outputFileId?: string;
+  /** OpenAI: the file of failed (and expired) requests. */
+  errorFileId?: string;
   error?: string;
 };
 

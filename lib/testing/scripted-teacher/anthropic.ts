@@ -1,4 +1,13 @@
-import { asRecord, contentText, pieces, positiveInt, sendJson, sendRaw, sendSse, type Dialect } from "./http";
+import {
+  asRecord,
+  contentText,
+  pieces,
+  positiveInt,
+  sendRaw,
+  sendSse,
+  type Dialect,
+  type SseEvent,
+} from "./http";
 
 const ERROR_TYPES = {
   auth: "authentication_error",
@@ -9,6 +18,29 @@ const ERROR_TYPES = {
 } as const;
 
 const STOP_REASON = { stop: "end_turn", length: "max_tokens" } as const;
+const SIGNATURE = "c2NyaXB0ZWQtc2lnbmF0dXJl";
+
+type Plan = Parameters<Dialect["body"]>[1];
+
+/** Content blocks of a reply: thinking (and a redacted block) first, then the text. */
+function blocks(plan: Plan): Array<Record<string, string>> {
+  const out: Array<Record<string, string>> = [];
+  if (plan.reasoning) {
+    out.push({ type: "thinking", thinking: plan.reasoning.text, signature: SIGNATURE });
+    if (plan.reasoning.form === "anthropic-redacted")
+      out.push({ type: "redacted_thinking", data: SIGNATURE });
+  }
+  out.push({ type: "text", text: plan.text });
+  return out;
+}
+
+function usage(plan: Plan, outputTokens = plan.outputTokens) {
+  return {
+    input_tokens: plan.inputTokens,
+    output_tokens: outputTokens,
+    ...(plan.reasoning ? { output_tokens_details: { thinking_tokens: plan.reasoning.tokens } } : {}),
+  };
+}
 
 /** POST /v1/messages, as the Anthropic Messages API answers it. */
 export const anthropicDialect: Dialect = {
@@ -35,51 +67,68 @@ export const anthropicDialect: Dialect = {
     };
   },
 
-  reply(res, call, plan, n) {
-    const id = `msg_scripted_${n}`;
-    const stopReason = STOP_REASON[plan.finishReason];
-    if (!call.stream) {
-      sendJson(res, 200, {
-        id,
-        type: "message",
-        role: "assistant",
-        model: call.model,
-        content: [{ type: "text", text: plan.text }],
-        stop_reason: stopReason,
-        stop_sequence: null,
-        usage: { input_tokens: plan.inputTokens, output_tokens: plan.outputTokens },
-      });
-      return;
-    }
-    const event = (type: string, data: object): [string, string] => [type, JSON.stringify({ type, ...data })];
+  body(call, plan, id) {
+    return {
+      id: `msg_scripted_${id}`,
+      type: "message",
+      role: "assistant",
+      model: call.model,
+      content: blocks(plan),
+      stop_reason: STOP_REASON[plan.finishReason],
+      stop_sequence: null,
+      usage: usage(plan),
+    };
+  },
+
+  events(call, plan, id) {
+    const event = (type: string, data: object): SseEvent => [type, JSON.stringify({ type, ...data })];
     const events = [
       event("message_start", {
         message: {
-          id,
+          id: `msg_scripted_${id}`,
           type: "message",
           role: "assistant",
           model: call.model,
           content: [],
           stop_reason: null,
           stop_sequence: null,
-          usage: { input_tokens: plan.inputTokens, output_tokens: 1 },
+          usage: usage(plan, 1),
         },
       }),
-      event("content_block_start", { index: 0, content_block: { type: "text", text: "" } }),
-      event("ping", {}),
     ];
-    for (const text of pieces(plan.text)) {
-      events.push(event("content_block_delta", { index: 0, delta: { type: "text_delta", text } }));
-    }
+    blocks(plan).forEach((block, index) => {
+      if (block.type === "thinking") {
+        events.push(
+          event("content_block_start", {
+            index,
+            content_block: { type: "thinking", thinking: "", signature: "" },
+          }),
+        );
+        for (const thinking of pieces(block.thinking!)) {
+          events.push(event("content_block_delta", { index, delta: { type: "thinking_delta", thinking } }));
+        }
+        events.push(
+          event("content_block_delta", { index, delta: { type: "signature_delta", signature: SIGNATURE } }),
+        );
+      } else if (block.type === "redacted_thinking") {
+        events.push(event("content_block_start", { index, content_block: block }));
+      } else {
+        events.push(event("content_block_start", { index, content_block: { type: "text", text: "" } }));
+        if (index === 0) events.push(event("ping", {}));
+        for (const text of pieces(block.text!)) {
+          events.push(event("content_block_delta", { index, delta: { type: "text_delta", text } }));
+        }
+      }
+      events.push(event("content_block_stop", { index }));
+    });
     events.push(
-      event("content_block_stop", { index: 0 }),
       event("message_delta", {
-        delta: { stop_reason: stopReason, stop_sequence: null },
-        usage: { output_tokens: plan.outputTokens },
+        delta: { stop_reason: STOP_REASON[plan.finishReason], stop_sequence: null },
+        usage: usage(plan),
       }),
       event("message_stop", {}),
     );
-    sendSse(res, events);
+    return events;
   },
 
   malformed(res, call) {
@@ -93,7 +142,7 @@ export const anthropicDialect: Dialect = {
       );
   },
 
-  error(res, status, kind, message, headers) {
-    sendJson(res, status, { type: "error", error: { type: ERROR_TYPES[kind], message } }, headers);
+  errorBody(kind, message) {
+    return { type: "error", error: { type: ERROR_TYPES[kind], message } };
   },
 };

@@ -1,4 +1,4 @@
-// npm run teacher:scripted -- [--port 4010] [--latency 250 | 100-400] [--script file.json] [--verbose]
+// npm run teacher:scripted -- [--port 4010] [--latency 250 | 100-400] [--batch-delay 5000] [--script file.json] [--verbose]
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { startScriptedTeacher } from "./server";
@@ -8,6 +8,7 @@ const { values } = parseArgs({
     port: { type: "string", default: "0" },
     host: { type: "string", default: "127.0.0.1" },
     latency: { type: "string" },
+    "batch-delay": { type: "string" },
     script: { type: "string" },
     verbose: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
@@ -20,7 +21,8 @@ if (values.help) {
       "  --port N          port to listen on (0: any free port)\n" +
       "  --host H          interface (default 127.0.0.1)\n" +
       "  --latency MS      fixed latency, or MIN-MAX for a seeded random latency\n" +
-      "  --script FILE     JSON script (rules, faults, seed, requireApiKey)\n" +
+      "  --batch-delay MS  batches (OpenAI Batch API, Anthropic Message Batches) end this long after creation\n" +
+      "  --script FILE     JSON script (rules, faults, reasoning, batch, seed, requireApiKey)\n" +
       "  --verbose         one line per request",
   );
   process.exit(0);
@@ -33,18 +35,29 @@ function parseLatency(text: string | undefined): number | [number, number] | und
   return match[2] ? [Number(match[1]), Number(match[2])] : Number(match[1]);
 }
 
+const script = values.script ? JSON.parse(readFileSync(values.script, "utf8")) : {};
+if (values["batch-delay"] !== undefined) {
+  const delay = Number(values["batch-delay"]);
+  if (!Number.isFinite(delay) || delay < 0)
+    throw new Error(`--batch-delay takes milliseconds, not "${values["batch-delay"]}"`);
+  script.batch = { ...script.batch, completeAfterMs: delay };
+}
+
 const teacher = await startScriptedTeacher({
   port: Number(values.port),
   host: values.host,
   latencyMs: parseLatency(values.latency),
-  script: values.script ? JSON.parse(readFileSync(values.script, "utf8")) : undefined,
+  script,
   log: values.verbose,
 });
 
 console.log(`Scripted teacher listening on ${teacher.url}`);
 console.log(`  OpenAI-compatible base URL: ${teacher.baseUrlOpenAI}`);
 console.log(`  Anthropic base URL:         ${teacher.baseUrlAnthropic}`);
-console.log(`  Control: POST ${teacher.url}/__control/script | GET /__control/stats | POST /__control/reset`);
+console.log(`  Batch APIs:                 /v1/files, /v1/batches, /v1/messages/batches`);
+console.log(
+  `  Control: POST ${teacher.url}/__control/script | GET /__control/stats | GET /__control/requests | POST /__control/reset`,
+);
 
 const stop = () => {
   void teacher.close().then(() => process.exit(0));

@@ -5,15 +5,44 @@ import type { Endpoint } from "./stats";
 export type ParsedCall = TeacherCall & { model: string; stream: boolean; includeUsage: boolean };
 export type ReplyPlan = Extract<Plan, { kind: "reply" }>;
 export type ErrorKind = "auth" | "rate_limit" | "server" | "timeout" | "bad_request";
+export type SseEvent = [string | null, string];
 
 /** One wire format (OpenAI chat completions or Anthropic messages). */
 export interface Dialect {
   endpoint: Endpoint;
   /** The call, or a message saying what is wrong with the body. */
   parse(body: unknown): ParsedCall | string;
-  reply(res: ServerResponse, call: ParsedCall, plan: ReplyPlan, id: number): void;
+  /** The whole response body of a plain (not streamed) reply; batch results reuse it. */
+  body(call: ParsedCall, plan: ReplyPlan, id: number): object;
+  /** The events of a streamed reply, in order. */
+  events(call: ParsedCall, plan: ReplyPlan, id: number): SseEvent[];
   malformed(res: ServerResponse, call: ParsedCall): void;
-  error(res: ServerResponse, status: number, kind: ErrorKind, message: string, headers?: HeaderMap): void;
+  errorBody(kind: ErrorKind, message: string): object;
+}
+
+/** A reply, plain or streamed; a `cut` stream sends half its events, then hangs or closes. */
+export function sendReply(
+  res: ServerResponse,
+  dialect: Dialect,
+  call: ParsedCall,
+  plan: ReplyPlan,
+  id: number,
+) {
+  if (!call.stream) return sendJson(res, 200, dialect.body(call, plan, id));
+  const events = dialect.events(call, plan, id);
+  if (!plan.cut) return sendSse(res, events);
+  sendSse(res, events.slice(0, Math.max(1, Math.floor(events.length / 2))), plan.cut === "incomplete");
+}
+
+export function sendError(
+  res: ServerResponse,
+  dialect: Dialect,
+  status: number,
+  kind: ErrorKind,
+  message: string,
+  headers?: HeaderMap,
+) {
+  sendJson(res, status, dialect.errorBody(kind, message), headers);
 }
 
 type HeaderMap = Record<string, string>;
@@ -38,13 +67,14 @@ export function sendRaw(
   res.end(body);
 }
 
-/** Server-sent events: a list of [event name or null, data] written in one go. */
-export function sendSse(res: ServerResponse, events: Array<[string | null, string]>): void {
+/** Server-sent events: a list of [event name or null, data] written in one go (`end` false: held open). */
+export function sendSse(res: ServerResponse, events: SseEvent[], end = true): void {
   if (res.destroyed || res.headersSent) return;
   let body = "";
   for (const [event, data] of events) body += (event ? `event: ${event}\n` : "") + `data: ${data}\n\n`;
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-  res.end(body);
+  if (end) res.end(body);
+  else res.write(body);
 }
 
 /** Up to four pieces whose concatenation is `text`, so streams have several deltas. */
@@ -56,13 +86,17 @@ export function pieces(text: string): string[] {
   return out;
 }
 
-export function readBody(req: IncomingMessage): Promise<string> {
+export function readBuffer(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
+}
+
+export async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBuffer(req)).toString("utf8");
 }
 
 /** Text of a message content: a string or a list of { type: "text", text } blocks. */

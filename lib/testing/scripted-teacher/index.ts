@@ -1,5 +1,5 @@
 // The scripted teacher: a fake LLM server for tests and benchmarks, never a product feature.
 export { startScriptedTeacher, type ScriptedTeacher, type ScriptedTeacherOptions } from "./server";
-export { ScriptSchema, type Script, type ScriptInput, type Fault } from "./script";
-export type { ScriptedTeacherStats } from "./stats";
-export { answerFor, countWords } from "./reply";
+export { ScriptSchema, type Script, type ScriptInput, type Fault, type ReasoningForm } from "./script";
+export type { RecordedRequest, ScriptedTeacherStats } from "./stats";
+export { answerFor, countWords, renderReply } from "./reply";

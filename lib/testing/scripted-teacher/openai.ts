@@ -1,4 +1,13 @@
-import { asRecord, contentText, pieces, positiveInt, sendJson, sendRaw, sendSse, type Dialect } from "./http";
+import {
+  asRecord,
+  contentText,
+  pieces,
+  positiveInt,
+  sendRaw,
+  sendSse,
+  type Dialect,
+  type SseEvent,
+} from "./http";
 
 const ERROR_TYPES = {
   auth: ["invalid_request_error", "invalid_api_key"],
@@ -7,6 +16,9 @@ const ERROR_TYPES = {
   timeout: ["timeout", null],
   bad_request: ["invalid_request_error", null],
 } as const;
+
+/** OpenAI-compatible servers name the reasoning field either way; anthropic-* forms use the first. */
+const fieldOf = (form: string) => (form === "field:reasoning" ? "reasoning" : "reasoning_content");
 
 /** POST /v1/chat/completions, as OpenAI and the OpenAI-compatible servers answer it. */
 export const openaiDialect: Dialect = {
@@ -35,42 +47,32 @@ export const openaiDialect: Dialect = {
     };
   },
 
-  reply(res, call, plan, id) {
-    const created = Math.floor(Date.now() / 1000);
-    const usage = {
-      prompt_tokens: plan.inputTokens,
-      completion_tokens: plan.outputTokens,
-      total_tokens: plan.inputTokens + plan.outputTokens,
+  body(call, plan, id) {
+    const message: Record<string, unknown> = { role: "assistant", content: plan.text, refusal: null };
+    if (plan.reasoning) message[fieldOf(plan.reasoning.form)] = plan.reasoning.text;
+    return {
+      ...head(call, id),
+      object: "chat.completion",
+      choices: [{ index: 0, message, logprobs: null, finish_reason: plan.finishReason }],
+      usage: usage(plan),
     };
-    const head = { id: `chatcmpl-scripted-${id}`, created, model: call.model, system_fingerprint: null };
-    if (!call.stream) {
-      sendJson(res, 200, {
-        ...head,
-        object: "chat.completion",
-        choices: [
-          {
-            index: 0,
-            message: { role: "assistant", content: plan.text, refusal: null },
-            logprobs: null,
-            finish_reason: plan.finishReason,
-          },
-        ],
-        usage,
-      });
-      return;
-    }
+  },
+
+  events(call, plan, id) {
+    const top = head(call, id);
     const chunk = (choices: unknown[], extra?: object) =>
-      JSON.stringify({ ...head, object: "chat.completion.chunk", choices, ...extra });
-    const events: Array<[null, string]> = [
-      [null, chunk([{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }])],
-    ];
-    for (const piece of pieces(plan.text)) {
-      events.push([null, chunk([{ index: 0, delta: { content: piece }, finish_reason: null }])]);
+      JSON.stringify({ ...top, object: "chat.completion.chunk", choices, ...extra });
+    const delta = (d: object) => chunk([{ index: 0, delta: d, finish_reason: null }]);
+    const events: SseEvent[] = [[null, delta({ role: "assistant", content: "" })]];
+    if (plan.reasoning) {
+      const field = fieldOf(plan.reasoning.form);
+      for (const piece of pieces(plan.reasoning.text)) events.push([null, delta({ [field]: piece })]);
     }
+    for (const piece of pieces(plan.text)) events.push([null, delta({ content: piece })]);
     events.push([null, chunk([{ index: 0, delta: {}, finish_reason: plan.finishReason }])]);
-    if (call.includeUsage) events.push([null, chunk([], { usage })]);
+    if (call.includeUsage) events.push([null, chunk([], { usage: usage(plan) })]);
     events.push([null, "[DONE]"]);
-    sendSse(res, events);
+    return events;
   },
 
   malformed(res, call) {
@@ -84,8 +86,22 @@ export const openaiDialect: Dialect = {
       );
   },
 
-  error(res, status, kind, message, headers) {
+  errorBody(kind, message) {
     const [type, code] = ERROR_TYPES[kind];
-    sendJson(res, status, { error: { message, type, param: null, code } }, headers);
+    return { error: { message, type, param: null, code } };
   },
 };
+
+function head(call: { model: string }, id: number) {
+  const created = Math.floor(Date.now() / 1000);
+  return { id: `chatcmpl-scripted-${id}`, created, model: call.model, system_fingerprint: null };
+}
+
+function usage(plan: Parameters<Dialect["body"]>[1]) {
+  return {
+    prompt_tokens: plan.inputTokens,
+    completion_tokens: plan.outputTokens,
+    total_tokens: plan.inputTokens + plan.outputTokens,
+    ...(plan.reasoning ? { completion_tokens_details: { reasoning_tokens: plan.reasoning.tokens } } : {}),
+  };
+}

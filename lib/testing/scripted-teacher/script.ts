@@ -4,14 +4,49 @@ import { countWords, firstWords, renderReply } from "./reply";
 const Latency = z.union([z.number().min(0), z.tuple([z.number().min(0), z.number().min(0)])]);
 const Rate = z.number().min(0).max(1).default(0);
 
-export const FaultSchema = z.enum(["429", "500", "timeout", "malformed", "truncate"]);
+/**
+ * 400: refuse the request as invalid (not worth retrying). timeout: hold the request (in a batch: the request expires). stall: a stream sends half its
+ * events, then nothing (plain requests: like timeout). incomplete: a stream ends before its
+ * finish (plain requests: malformed). drop: like timeout live; in a batch, no result at all.
+ */
+export const FaultSchema = z.enum([
+  "400",
+  "429",
+  "500",
+  "timeout",
+  "malformed",
+  "truncate",
+  "stall",
+  "incomplete",
+  "drop",
+]);
 export type Fault = z.infer<typeof FaultSchema>;
+
+/**
+ * How the reply carries reasoning: a message field (vLLM/DeepSeek `reasoning_content`, OpenRouter
+ * `reasoning`), inline `<think>…</think>` before the answer (or only `…</think>`, as servers that
+ * open the tag in the prompt template send it), or Anthropic thinking blocks (`anthropic-redacted`
+ * adds a redacted one). The OpenAI endpoint sends anthropic-* as reasoning_content; the Anthropic
+ * endpoint sends field:* as a thinking block.
+ */
+export const ReasoningFormSchema = z.enum([
+  "field:reasoning_content",
+  "field:reasoning",
+  "inline-think",
+  "inline-think-unopened",
+  "anthropic-thinking",
+  "anthropic-redacted",
+]);
+export type ReasoningForm = z.infer<typeof ReasoningFormSchema>;
 
 export const RuleSchema = z.object({
   match: z
     .object({ promptIncludes: z.string().optional(), systemIncludes: z.string().optional() })
     .prefault({}),
   reply: z.string().optional(),
+  reasoning: ReasoningFormSchema.optional(),
+  /** Template for the reasoning text (same placeholders as reply). */
+  reasoningText: z.string().optional(),
   finishReason: z.enum(["stop", "length"]).optional(),
   latencyMs: Latency.optional(),
   fault: FaultSchema.optional(),
@@ -24,7 +59,14 @@ export const RuleSchema = z.object({
  * come from a PRNG seeded by `seed`, one draw per request, so runs are reproducible.
  */
 export const ScriptSchema = z.object({
-  defaults: z.object({ latencyMs: Latency.default(0), reply: z.string().optional() }).prefault({}),
+  defaults: z
+    .object({
+      latencyMs: Latency.default(0),
+      reply: z.string().optional(),
+      reasoning: ReasoningFormSchema.optional(),
+      reasoningText: z.string().optional(),
+    })
+    .prefault({}),
   rules: z.array(RuleSchema).default([]),
   faults: z
     .object({
@@ -39,6 +81,12 @@ export const ScriptSchema = z.object({
     .prefault({}),
   seed: z.number().int().default(0x5eed),
   requireApiKey: z.string().optional(),
+  /** Batch APIs: a batch ends this long after it was created (real time); `fail` fails it whole (OpenAI). */
+  batch: z
+    .object({ completeAfterMs: z.number().min(0).default(0), fail: z.string().optional() })
+    .prefault({}),
+  /** How many recent request bodies lastRequests() keeps. */
+  keepRequests: z.number().int().min(0).max(10_000).default(50),
 });
 export type Script = z.output<typeof ScriptSchema>;
 export type ScriptInput = z.input<typeof ScriptSchema>;
@@ -47,17 +95,26 @@ export type TeacherCall = { system: string; prompt: string; maxTokens?: number }
 
 export type Plan =
   | { kind: "429"; latencyMs: number; retryAfterSeconds: number }
+  | { kind: "400"; latencyMs: number }
   | { kind: "500"; latencyMs: number }
   | { kind: "malformed"; latencyMs: number }
-  | { kind: "timeout"; timeoutMs: number }
+  | { kind: "timeout"; timeoutMs: number; fault: "timeout" | "stall" | "drop" }
   | {
       kind: "reply";
       latencyMs: number;
       text: string;
+      /** Reasoning sent apart from the text (inline forms are part of `text`). */
+      reasoning?: { form: ReasoningForm; text: string; tokens: number };
       finishReason: "stop" | "length";
       inputTokens: number;
+      /** Includes reasoning tokens. */
       outputTokens: number;
+      /** A stream that stops short: half its events, then hang (stall) or close (incomplete). */
+      cut?: "stall" | "incomplete";
     };
+
+const DEFAULT_REASONING =
+  'The question asks: "{{promptStart}}". {{systemStep}} Working it through, the answer comes to {{answer}}.';
 
 /** mulberry32: tiny, fast, and the same sequence for the same seed everywhere. */
 function prng(seed: number): () => number {
@@ -87,20 +144,37 @@ export class ScriptState {
     this.used = this.script.rules.map(() => 0);
   }
 
-  plan(call: TeacherCall): Plan {
+  /** `stream`: whether stream-only faults (stall, incomplete) apply as such. */
+  plan(call: TeacherCall & { stream?: boolean }): Plan {
     const { script } = this;
     const rule = this.matchRule(call);
     // One draw per request, always, so a request sequence maps to one fault sequence.
     const draw = this.random();
     const fault = rule?.fault ?? this.randomFault(draw);
     const latencyMs = this.latency(rule?.latencyMs ?? script.defaults.latencyMs);
-    if (fault === "timeout") return { kind: "timeout", timeoutMs: script.faults.timeoutMs };
+    const streamFault = call.stream && (fault === "stall" || fault === "incomplete") ? fault : undefined;
+    if (fault === "timeout" || fault === "drop" || (fault === "stall" && !streamFault)) {
+      return { kind: "timeout", timeoutMs: script.faults.timeoutMs, fault };
+    }
     if (fault === "429")
       return { kind: "429", latencyMs, retryAfterSeconds: script.faults.retryAfterSeconds };
-    if (fault === "500") return { kind: "500", latencyMs };
-    if (fault === "malformed") return { kind: "malformed", latencyMs };
+    if (fault === "500" || fault === "400") return { kind: fault, latencyMs };
+    if (fault === "malformed" || (fault === "incomplete" && !streamFault))
+      return { kind: "malformed", latencyMs };
 
-    let text = renderReply(rule?.reply ?? script.defaults.reply, call.system, call.prompt);
+    const form = rule?.reasoning ?? script.defaults.reasoning;
+    const answer = renderReply(rule?.reply ?? script.defaults.reply, call.system, call.prompt);
+    const thought = form
+      ? renderReply(
+          rule?.reasoningText ?? script.defaults.reasoningText ?? DEFAULT_REASONING,
+          call.system,
+          call.prompt,
+        )
+      : "";
+    let text = answer;
+    if (form === "inline-think") text = `<think>\n${thought}\n</think>\n\n${answer}`;
+    if (form === "inline-think-unopened") text = `${thought}\n</think>\n\n${answer}`;
+    const separate = form && !form.startsWith("inline-");
     let finishReason = rule?.finishReason ?? "stop";
     let words = countWords(text);
     if (fault === "truncate") {
@@ -113,13 +187,16 @@ export class ScriptState {
       text = firstWords(text, words);
       finishReason = "length";
     }
+    const reasoningTokens = separate ? countWords(thought) : 0;
     return {
       kind: "reply",
       latencyMs,
       text,
+      ...(separate ? { reasoning: { form, text: thought, tokens: reasoningTokens } } : {}),
       finishReason,
       inputTokens: countWords(call.system) + countWords(call.prompt),
-      outputTokens: words,
+      outputTokens: words + reasoningTokens,
+      ...(streamFault ? { cut: streamFault } : {}),
     };
   }
 

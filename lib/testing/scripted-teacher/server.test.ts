@@ -275,6 +275,61 @@ describe("script", () => {
   });
 });
 
+describe("what the server received", () => {
+  it("keeps the last request bodies, capped, oldest first", async () => {
+    teacher.setScript({ keepRequests: 3 });
+    for (let i = 0; i < 5; i++) {
+      await post("/v1/chat/completions", {
+        model: "m",
+        top_p: i / 10,
+        messages: [{ role: "user", content: `q${i}` }],
+      });
+    }
+    await post("/v1/messages", { model: "c", max_tokens: 9, stop_sequences: ["X"], messages: [] });
+    const kept = teacher.lastRequests();
+    expect(kept.map((r) => r.endpoint)).toEqual(["chatCompletions", "chatCompletions", "messages"]);
+    expect(kept[0]!.body).toMatchObject({ top_p: 0.3 });
+    expect(kept[2]!.body).toMatchObject({ stop_sequences: ["X"] });
+    expect(await (await fetch(teacher.url + "/__control/requests")).json()).toEqual(kept);
+    teacher.reset();
+    expect(teacher.lastRequests()).toEqual([]);
+    teacher.setScript({ keepRequests: 0 });
+    await post("/v1/chat/completions", { model: "m", messages: [] });
+    expect(teacher.lastRequests()).toEqual([]);
+  });
+
+  it("refuses a request on purpose with a 400 fault", async () => {
+    teacher.setScript({ rules: [{ match: {}, fault: "400" }] });
+    const res = await post("/v1/chat/completions", {
+      model: "m",
+      messages: [{ role: "user", content: "x" }],
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { type: "invalid_request_error" } });
+    expect(teacher.stats().byOutcome["400"]).toBe(1);
+  });
+
+  it("answers reasoning in the OpenAI wire format the SDK reads", async () => {
+    teacher.setScript({ defaults: { reasoning: "field:reasoning", reasoningText: "Hmm." } });
+    const res = await openai.chat.completions.create({
+      model: "m",
+      messages: [{ role: "user", content: "?" }],
+    });
+    expect((res.choices[0]!.message as unknown as { reasoning: string }).reasoning).toBe("Hmm.");
+    expect(res.usage!.completion_tokens_details).toEqual({ reasoning_tokens: 1 });
+    expect(res.usage!.completion_tokens).toBe(1 + countWords(res.choices[0]!.message.content!));
+  });
+
+  it("answers thinking blocks the Anthropic SDK's stream helper assembles", async () => {
+    teacher.setScript({ defaults: { reasoning: "anthropic-thinking", reasoningText: "Let me think." } });
+    const params = { model: "c", max_tokens: 200, messages: [{ role: "user" as const, content: PROMPT }] };
+    const plain = await anthropic.messages.create(params);
+    const streamed = await anthropic.messages.stream(params).finalMessage();
+    expect(plain.content.map((b) => b.type)).toEqual(["thinking", "text"]);
+    expect(streamed.content).toEqual(plain.content);
+  });
+});
+
 describe("control endpoints", () => {
   it("replace the script, report stats and reset them over HTTP", async () => {
     const bad = await post("/__control/script", { rules: [{ fault: "explode" }] });

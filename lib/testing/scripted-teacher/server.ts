@@ -1,10 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { anthropicDialect } from "./anthropic";
-import { readBody, sendJson, type Dialect } from "./http";
+import { anthropicBatches } from "./anthropic-batches";
+import type { BatchDeps } from "./batch-outcome";
+import { readBody, sendError, sendJson, sendReply, type Dialect } from "./http";
 import { openaiDialect } from "./openai";
+import { openaiBatches } from "./openai-batches";
 import { ScriptSchema, ScriptState, type Script, type ScriptInput } from "./script";
-import { StatsCollector, type ScriptedTeacherStats } from "./stats";
+import { RequestRing, StatsCollector, type RecordedRequest, type ScriptedTeacherStats } from "./stats";
 
 export type ScriptedTeacherOptions = {
   /** 0 (default) picks a free port. */
@@ -28,6 +31,8 @@ export type ScriptedTeacher = {
   setScript(script: ScriptInput): void;
   script(): Script;
   stats(): ScriptedTeacherStats;
+  /** The last requests' bodies as received, oldest first (script.keepRequests of them). */
+  lastRequests(): RecordedRequest[];
   resetStats(): void;
   /** Stats, rule counts and random sequence back to their start (POST /__control/reset). */
   reset(): void;
@@ -36,7 +41,8 @@ export type ScriptedTeacher = {
 
 /**
  * A fake LLM over real HTTP for tests and benchmarks: OpenAI chat completions and Anthropic
- * messages (plain and streaming), answers and faults decided by a script (script.ts).
+ * messages (plain and streaming), their batch APIs, answers and faults decided by a script
+ * (script.ts).
  */
 export async function startScriptedTeacher(options: ScriptedTeacherOptions = {}): Promise<ScriptedTeacher> {
   const parse = (input: ScriptInput) => {
@@ -48,6 +54,7 @@ export async function startScriptedTeacher(options: ScriptedTeacherOptions = {})
   };
   let state = parse(options.script ?? {});
   const stats = new StatsCollector();
+  const recent = new RequestRing(state.script.keepRequests);
   let counter = 0;
 
   const keyAccepted = (req: IncomingMessage, key: string) =>
@@ -65,54 +72,121 @@ export async function startScriptedTeacher(options: ScriptedTeacherOptions = {})
       body = JSON.parse(await readBody(req));
     } catch {
       stats.outcome("400");
-      return dialect.error(res, 400, "bad_request", "The request body is not valid JSON.");
+      return sendError(res, dialect, 400, "bad_request", "The request body is not valid JSON.");
     }
+    recent.add(dialect.endpoint === "messages" ? "messages" : "chatCompletions", body);
     const call = dialect.parse(body);
     if (typeof call === "string") {
       stats.outcome("400");
-      return dialect.error(res, 400, "bad_request", call);
+      return sendError(res, dialect, 400, "bad_request", call);
     }
     const { requireApiKey } = state.script;
     if (requireApiKey !== undefined && !keyAccepted(req, requireApiKey)) {
       stats.outcome("401");
-      return dialect.error(res, 401, "auth", "Incorrect API key provided.");
+      return sendError(res, dialect, 401, "auth", "Incorrect API key provided.");
     }
     const plan = state.plan(call);
     const id = ++counter;
     if (options.log) console.log(`[scripted-teacher] #${id} ${dialect.endpoint} -> ${plan.kind}`);
     if (plan.kind === "timeout") {
       stats.outcome("timeout");
-      timer = setTimeout(
-        () =>
-          dialect.error(res, 504, "timeout", "The scripted teacher held this request until it timed out."),
-        plan.timeoutMs,
-      );
+      const message = "The scripted teacher held this request until it timed out.";
+      timer = setTimeout(() => sendError(res, dialect, 504, "timeout", message), plan.timeoutMs);
       return;
     }
     let respond: () => void;
     if (plan.kind === "429") {
       stats.outcome("429");
       const headers = { "retry-after": String(plan.retryAfterSeconds) };
-      respond = () => dialect.error(res, 429, "rate_limit", "Rate limit reached (scripted).", headers);
+      respond = () => sendError(res, dialect, 429, "rate_limit", "Rate limit reached (scripted).", headers);
+    } else if (plan.kind === "400") {
+      stats.outcome("400");
+      respond = () =>
+        sendError(res, dialect, 400, "bad_request", "The scripted teacher refused this request on purpose.");
     } else if (plan.kind === "500") {
       stats.outcome("500");
-      respond = () => dialect.error(res, 500, "server", "The scripted teacher failed on purpose.");
+      respond = () => sendError(res, dialect, 500, "server", "The scripted teacher failed on purpose.");
     } else if (plan.kind === "malformed") {
       stats.outcome("malformed");
       respond = () => dialect.malformed(res, call);
     } else {
       stats.outcome(
-        plan.finishReason === "length" ? "truncated" : "ok",
+        plan.cut ? "malformed" : plan.finishReason === "length" ? "truncated" : "ok",
         plan.inputTokens + plan.outputTokens,
       );
-      respond = () => dialect.reply(res, call, plan, id);
+      respond = () => {
+        sendReply(res, dialect, call, plan, id);
+        // A stalled stream stays open until the client gives up (or the fault's timeout).
+        if (plan.cut === "stall") timer = setTimeout(() => res.destroy(), state.script.faults.timeoutMs);
+      };
     }
     if (plan.latencyMs > 0) timer = setTimeout(respond, plan.latencyMs);
     else respond();
   }
 
+  const batchDeps: BatchDeps = {
+    get url() {
+      return url;
+    },
+    script: () => state.script,
+    admit(req, res, dialect, endpoint) {
+      stats.begin(endpoint)();
+      const { requireApiKey } = state.script;
+      if (requireApiKey === undefined || keyAccepted(req, requireApiKey)) return true;
+      sendError(res, dialect, 401, "auth", "Incorrect API key provided.");
+      return false;
+    },
+    run(dialect, body) {
+      recent.add("batch", body);
+      const call = dialect.parse(body);
+      if (typeof call === "string") {
+        stats.outcome("400");
+        return { kind: "error", status: 400, errorKind: "bad_request", message: call };
+      }
+      const plan = state.plan({ ...call, stream: false });
+      if (plan.kind === "timeout") {
+        stats.outcome("timeout");
+        return { kind: plan.fault === "drop" ? "dropped" : "expired" };
+      }
+      if (plan.kind === "429") {
+        stats.outcome("429");
+        return {
+          kind: "error",
+          status: 429,
+          errorKind: "rate_limit",
+          message: "Rate limit reached (scripted).",
+        };
+      }
+      if (plan.kind === "400") {
+        stats.outcome("400");
+        return {
+          kind: "error",
+          status: 400,
+          errorKind: "bad_request",
+          message: "The scripted teacher refused this request on purpose.",
+        };
+      }
+      if (plan.kind !== "reply") {
+        stats.outcome(plan.kind);
+        return {
+          kind: "error",
+          status: 500,
+          errorKind: "server",
+          message: "The scripted teacher failed on purpose.",
+        };
+      }
+      stats.outcome(
+        plan.finishReason === "length" ? "truncated" : "ok",
+        plan.inputTokens + plan.outputTokens,
+      );
+      return { kind: "ok", body: dialect.body({ ...call, stream: false }, plan, ++counter) };
+    },
+  };
+  const batchRoutes = [openaiBatches(batchDeps), anthropicBatches(batchDeps)];
+
   async function control(path: string, req: IncomingMessage, res: ServerResponse) {
     if (path === "/__control/stats" && req.method === "GET") return sendJson(res, 200, stats.snapshot());
+    if (path === "/__control/requests" && req.method === "GET") return sendJson(res, 200, recent.list());
     if (path === "/__control/reset" && req.method === "POST") {
       handle.reset();
       return sendJson(res, 200, { ok: true });
@@ -138,12 +212,18 @@ export async function startScriptedTeacher(options: ScriptedTeacherOptions = {})
 
   const server = createServer({ noDelay: true, keepAliveTimeout: 30_000 }, (req, res) => {
     const path = (req.url ?? "/").split("?")[0]!;
-    let work: Promise<void> | void;
+    let work: Promise<void> | void = undefined;
     if (req.method === "POST" && path === "/v1/chat/completions") work = completion(openaiDialect, req, res);
     else if (req.method === "POST" && path === "/v1/messages") work = completion(anthropicDialect, req, res);
     else if (req.method === "GET" && path === "/v1/models") work = models(res);
     else if (path.startsWith("/__control/")) work = control(path, req, res);
-    else work = sendJson(res, 404, { error: { message: `Unknown endpoint ${req.method} ${path}` } });
+    else {
+      let handled: Promise<void> | boolean = false;
+      for (const route of batchRoutes) if ((handled = route(req, res, path)) !== false) break;
+      if (handled === false)
+        sendJson(res, 404, { error: { message: `Unknown endpoint ${req.method} ${path}` } });
+      else if (handled !== true) work = handled;
+    }
     if (work) work.catch(() => res.destroy());
   });
 
@@ -162,13 +242,16 @@ export async function startScriptedTeacher(options: ScriptedTeacherOptions = {})
     baseUrlAnthropic: url,
     setScript: (script) => {
       state = parse(script);
+      recent.resize(state.script.keepRequests);
     },
     script: () => state.script,
     stats: () => stats.snapshot(),
+    lastRequests: () => recent.list(),
     resetStats: () => stats.reset(),
     reset: () => {
       stats.reset();
       state.reset();
+      recent.clear();
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

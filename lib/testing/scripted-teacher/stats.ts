@@ -1,4 +1,4 @@
-export type Endpoint = "chatCompletions" | "messages" | "models";
+export type Endpoint = "chatCompletions" | "messages" | "models" | "files" | "batches";
 export type Outcome = "ok" | "truncated" | "429" | "500" | "timeout" | "malformed" | "401" | "400";
 
 export type ScriptedTeacherStats = {
@@ -44,7 +44,7 @@ export class StatsCollector {
   private static empty(): ScriptedTeacherStats {
     return {
       total: 0,
-      byEndpoint: { chatCompletions: 0, messages: 0, models: 0 },
+      byEndpoint: { chatCompletions: 0, messages: 0, models: 0, files: 0, batches: 0 },
       byOutcome: { ok: 0, truncated: 0, "429": 0, "500": 0, timeout: 0, malformed: 0, "401": 0, "400": 0 },
       inFlight: 0,
       maxInFlight: 0,
@@ -58,7 +58,7 @@ export class StatsCollector {
     const d = this.data;
     d.total++;
     d.byEndpoint[endpoint]++;
-    if (endpoint !== "models") this.requests.add(1, Date.now());
+    if (endpoint === "chatCompletions" || endpoint === "messages") this.requests.add(1, Date.now());
     d.inFlight++;
     if (d.inFlight > d.maxInFlight) d.maxInFlight = d.inFlight;
     // After a reset, decrement the object we incremented, not the fresh one.
@@ -88,5 +88,46 @@ export class StatsCollector {
     this.data = StatsCollector.empty();
     this.requests = new MinuteWindow();
     this.tokens = new MinuteWindow();
+  }
+}
+
+export type RecordedRequest = {
+  /** chatCompletions, messages, or batch (one request inside a provider batch). */
+  endpoint: "chatCompletions" | "messages" | "batch";
+  /** The parsed JSON body as received (for batches: the request's body/params). */
+  body: unknown;
+};
+
+/** The last `capacity` requests, kept by reference (no copies, no logging: benchmarks run through here). */
+export class RequestRing {
+  private items: RecordedRequest[] = [];
+  private next = 0;
+
+  constructor(private capacity: number) {}
+
+  add(endpoint: RecordedRequest["endpoint"], body: unknown): void {
+    if (this.capacity === 0) return;
+    const entry = { endpoint, body };
+    if (this.items.length < this.capacity) this.items.push(entry);
+    else this.items[this.next] = entry;
+    this.next = (this.next + 1) % this.capacity;
+  }
+
+  /** Oldest first. */
+  list(): RecordedRequest[] {
+    if (this.items.length < this.capacity) return [...this.items];
+    return [...this.items.slice(this.next), ...this.items.slice(0, this.next)];
+  }
+
+  resize(capacity: number): void {
+    const kept = this.list().slice(-capacity || this.items.length);
+    this.capacity = capacity;
+    this.items = capacity === 0 ? [] : kept;
+    this.next = this.items.length % Math.max(1, capacity);
+  }
+
+  clear(): void {
+    this.items = [];
+    this.next = 0;
   }
 }

@@ -1,0 +1,132 @@
+import { toFile } from "openai";
+import type { Batch } from "openai/resources/batches";
+import {
+  BATCH_CALL_TIMEOUT_MS,
+  jsonLines,
+  mapped,
+  noBatchApi,
+  notRunError,
+  resultStatusError,
+} from "./batch-common";
+import { sdkCall } from "./call";
+import type { ResolvedTeacherConfig } from "./create-teacher";
+import type { CallContext } from "./errors";
+import { openaiBody, openaiCompletion } from "./openai-request";
+import { openaiClient, openaiContext } from "./openai-teacher";
+import { TeacherError, type BatchResult, type BatchState, type BatchTeacher } from "./types";
+
+const ENDPOINT = "/v1/chat/completions";
+const API = "OpenAI Batch API";
+
+const STATES: Record<Batch["status"], BatchState> = {
+  validating: "in_progress",
+  in_progress: "in_progress",
+  finalizing: "in_progress",
+  cancelling: "in_progress",
+  completed: "ended",
+  failed: "failed",
+  expired: "expired",
+  cancelled: "cancelled",
+};
+
+/** The OpenAI Batch API: a JSONL file of chat-completion requests, results in output/error files. */
+export function openaiBatchTeacher(config: ResolvedTeacherConfig): BatchTeacher {
+  const client = openaiClient(config);
+  const ctx = openaiContext(config);
+
+  return {
+    async submit(requests) {
+      let jsonl = "";
+      for (const { customId, request } of requests) {
+        const body = openaiBody(config.model, request);
+        jsonl += JSON.stringify({ custom_id: customId, method: "POST", url: ENDPOINT, body }) + "\n";
+      }
+      try {
+        const upload = await toFile(Buffer.from(jsonl), "tracebank-batch.jsonl", {
+          type: "application/jsonl",
+        });
+        const file = await sdkCall(
+          ctx,
+          (signal) => client.files.create({ file: upload, purpose: "batch" }, { signal }),
+          BATCH_CALL_TIMEOUT_MS,
+        );
+        const batch = await sdkCall(ctx, (signal) =>
+          client.batches.create(
+            { input_file_id: file.id, endpoint: ENDPOINT, completion_window: "24h" },
+            { signal },
+          ),
+        );
+        return { externalId: batch.id, inputFileId: file.id };
+      } catch (error) {
+        throw noBatchApi(error, ctx, API);
+      }
+    },
+
+    async poll(externalId) {
+      const batch = await sdkCall(ctx, (signal) => client.batches.retrieve(externalId, { signal }));
+      const counts = batch.request_counts;
+      const errors = batch.errors?.data?.map((e) => e.message).filter(Boolean);
+      return {
+        state: STATES[batch.status] ?? "in_progress",
+        ...(counts
+          ? { counts: { total: counts.total, succeeded: counts.completed, failed: counts.failed } }
+          : {}),
+        ...(batch.output_file_id ? { outputFileId: batch.output_file_id } : {}),
+        ...(batch.error_file_id ? { errorFileId: batch.error_file_id } : {}),
+        ...(errors?.length ? { error: errors.join("; ") } : {}),
+      };
+    },
+
+    results(_externalId, status) {
+      return mapped(ctx, async function* () {
+        for (const fileId of [status.outputFileId, status.errorFileId]) {
+          if (!fileId) continue;
+          const response = await sdkCall(
+            ctx,
+            (signal) => client.files.content(fileId, { signal }),
+            BATCH_CALL_TIMEOUT_MS,
+          );
+          for await (const line of jsonLines(response.body)) {
+            const result = openaiResult(line, ctx);
+            if (result) yield result;
+          }
+        }
+      });
+    },
+
+    async cancel(externalId) {
+      await sdkCall(ctx, (signal) => client.batches.cancel(externalId, { signal }));
+    },
+  };
+}
+
+type Line = {
+  custom_id?: unknown;
+  response?: { status_code?: number; body?: unknown } | null;
+  error?: { code?: string; message?: string } | null;
+};
+
+/** One output or error file line; undefined when it names no request. */
+export function openaiResult(raw: unknown, ctx: CallContext): BatchResult | undefined {
+  const line = raw as Line | undefined;
+  if (!line || typeof line.custom_id !== "string") return undefined;
+  const customId = line.custom_id;
+  const { response, error } = line;
+  if (response && response.status_code === 200) {
+    try {
+      return { customId, ok: true, completion: { ...openaiCompletion(response.body, ctx), latencyMs: 0 } };
+    } catch (failure) {
+      if (failure instanceof TeacherError) return { customId, ok: false, error: failure };
+      throw failure;
+    }
+  }
+  if (response && typeof response.status_code === "number") {
+    const body = response.body as { error?: { message?: string } } | undefined;
+    return { customId, ok: false, error: resultStatusError(ctx, response.status_code, body?.error?.message) };
+  }
+  if (error?.code === "batch_expired") return { customId, ok: false, error: notRunError(ctx, "expired") };
+  if (error?.code === "batch_cancelled") return { customId, ok: false, error: notRunError(ctx, "cancelled") };
+  const said = error?.message ? `: "${error.message}"` : ".";
+  const message = `${ctx.url} refused this batch request (${error?.code ?? "unknown error"})${said}`;
+  return { customId, ok: false, error: new TeacherError(message, false) };
+}
