@@ -4,7 +4,8 @@ import { db } from "../db/client";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors";
 import { announceJobCancelled } from "./cancel-signal";
 
-const ACTIVE = { in: ["queued", "running"] };
+// A paused job can be cancelled, and its failed items put back (it stays paused).
+const OPEN_JOB = { in: ["queued", "running", "paused"] };
 
 /**
  * Stops a job: it and its unfinished items become cancelled in one transaction, so a worker still
@@ -17,7 +18,7 @@ export async function cancelJob(jobId: string, actorId: string | null): Promise<
     const job = await tx.job.findUnique({ where: { id: jobId }, select: { status: true } });
     if (!job) throw new NotFoundError("Job", jobId);
     const stopped = await tx.job.updateMany({
-      where: { id: jobId, status: ACTIVE },
+      where: { id: jobId, status: OPEN_JOB },
       data: { status: "cancelled", finishedAt: now },
     });
     if (stopped.count === 0)
@@ -53,7 +54,7 @@ export async function retryFailedItems(jobId: string, actorId: string | null): P
       where: { id: jobId, status: "completed" },
       data: { status: "queued", finishedAt: null, error: null },
     });
-    const open = await tx.job.updateMany({ where: { id: jobId, status: ACTIVE }, data: { error: null } });
+    const open = await tx.job.updateMany({ where: { id: jobId, status: OPEN_JOB }, data: { error: null } });
     if (open.count === 0) {
       throw new ConflictError(`This job is ${job.status}; launch a new job to try its prompts again.`);
     }

@@ -15,12 +15,23 @@ export function retryDelayMs(attempts: number, retryAfterMs?: number, random = M
   return Math.round(Math.max(retryAfterMs ?? 0, jittered));
 }
 
-export type Failure = { retryable: boolean; message: string; retryAfterMs?: number };
+export type Failure = {
+  retryable: boolean;
+  message: string;
+  retryAfterMs?: number;
+  /** The provider's HTTP status, when it answered with one. */
+  status?: number;
+};
 
 /** What went wrong with one item, in words a curator can act on. */
 export function describeFailure(error: unknown, context: string): Failure {
   if (error instanceof TeacherError) {
-    return { retryable: error.retryable, message: error.message, retryAfterMs: error.retryAfterMs };
+    return {
+      retryable: error.retryable,
+      message: error.message,
+      retryAfterMs: error.retryAfterMs,
+      status: error.status,
+    };
   }
   if (error instanceof DomainError) return { retryable: false, message: error.message };
   logError(context, error);

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import { isUniqueViolation } from "../errors";
+import { attemptCostUsd } from "./cost";
 import { writeResult } from "./execute/write";
 import type { ItemResult } from "./execute/types";
 import type { JobConfig } from "./schemas";
@@ -36,6 +37,8 @@ export async function completeItem(
       });
       if (claimed.count !== 1) throw new LostLease();
       await writeResult(tx, item, result, config);
+      const costUsd = result.kind === "trace" ? attemptCostUsd(config.pricing, result.usage, config.mode) : 0;
+      if (costUsd > 0) await tx.trace.updateMany({ where: { itemId: item.id }, data: { costUsd } });
     });
     return "stored";
   } catch (error) {
@@ -73,6 +76,24 @@ export async function releaseItem(item: LeasedItem, now: Date) {
       status: "pending",
       availableAt: now,
       attempts: { decrement: 1 },
+      leaseOwner: null,
+      leaseExpiresAt: null,
+    },
+  });
+}
+
+/**
+ * The attempt failed because the provider is down or the job was paused for it: back to the
+ * queue as if it had not been made, with the error kept for the job page.
+ */
+export async function restoreItem(item: LeasedItem, now: Date, lastError: string, giveBack = 1) {
+  await db().jobItem.updateMany({
+    where: leased(item),
+    data: {
+      status: "pending",
+      availableAt: now,
+      attempts: Math.max(0, item.attempts - giveBack),
+      lastError,
       leaseOwner: null,
       leaseExpiresAt: null,
     },

@@ -1,5 +1,6 @@
 import "server-only";
-import { db, dbKind, Prisma } from "../db/client";
+import { db, dbKind, Prisma, type Db, type Tx } from "../db/client";
+import { unindexed } from "./sql";
 
 /** A leased item. (id, owner, attempts) is the fencing token every later write is guarded by. */
 export type LeasedItem = {
@@ -14,7 +15,91 @@ export type LeasedItem = {
   owner: string;
 };
 
-type Row = Omit<LeasedItem, "jobId" | "owner"> & { attempts: number | bigint; ordinal: number | bigint };
+/** A runnable item as read for leasing, with its prompt (what the item's attempt needs). */
+export type Candidate = {
+  id: string;
+  ordinal: number | bigint;
+  promptId: string | null;
+  systemMessageVersionId: string | null;
+  attempts: number | bigint;
+  sampleIndex: number | bigint;
+  payload: unknown;
+  promptText: string | null;
+  promptCategory: string | null;
+};
+
+/**
+ * Runnable items in ordinal order: expired leases with attempts left first (their worker died),
+ * then due pending items. Two range scans of (jobId, status, ordinal) that stop at `limit`, so
+ * the cost does not grow with the job's finished items. `serialised`: the caller holds the
+ * provider's lock, so no other lessee reads these rows meanwhile and both parts go in one round
+ * trip; otherwise PostgreSQL locks the rows it reads and skips rows others hold. Either way the
+ * claim re-checks each row, so a row that changed since is not taken.
+ */
+export async function runnableItems(
+  tx: Tx,
+  request: { jobId: string; limit: number; maxAttempts: number; now: Date; serialised: boolean },
+): Promise<Candidate[]> {
+  const { jobId, limit, maxAttempts, now } = request;
+  const postgres = dbKind() === "postgres";
+  const columns = Prisma.sql`i."id", i."ordinal", i."promptId", i."systemMessageVersionId", i."attempts",
+    i."sampleIndex", i."payload", p."text" AS "promptText", p."category" AS "promptCategory"`;
+  // No statistics: SQLite would rather scan every job's pending items by (status, availableAt)
+  // and sort them; PostgreSQL's planner picks this index by itself.
+  const from = Prisma.sql`FROM "JobItem" i ${postgres ? Prisma.empty : Prisma.sql`INDEXED BY "JobItem_jobId_status_ordinal_idx"`}
+    LEFT JOIN "Prompt" p ON p."id" = i."promptId"`;
+  const expired = Prisma.sql`i."jobId" = ${jobId} AND i."status" = 'running' AND i."leaseExpiresAt" < ${now}
+    AND i."attempts" < ${maxAttempts}`;
+  const pending = Prisma.sql`i."jobId" = ${jobId} AND i."status" = 'pending' AND i."availableAt" <= ${now}`;
+  if (request.serialised || !postgres) {
+    const rows = await tx.$queryRaw<Array<Candidate & { part: number | bigint }>>`
+      SELECT * FROM (SELECT 0 AS "part", ${columns} ${from} WHERE ${expired} ORDER BY i."ordinal" LIMIT ${limit}) a
+      UNION ALL
+      SELECT * FROM (SELECT 1 AS "part", ${columns} ${from} WHERE ${pending} ORDER BY i."ordinal" LIMIT ${limit}) b`;
+    rows.sort((x, y) => Number(x.part) - Number(y.part) || Number(x.ordinal) - Number(y.ordinal));
+    return rows.slice(0, limit);
+  }
+  // FOR UPDATE is not allowed with UNION: two round trips.
+  const lock = Prisma.sql`FOR UPDATE OF i SKIP LOCKED`;
+  const first = await tx.$queryRaw<Candidate[]>`
+    SELECT ${columns} ${from} WHERE ${expired} ORDER BY i."ordinal" LIMIT ${limit} ${lock}`;
+  if (first.length >= limit) return first;
+  const rest = await tx.$queryRaw<Candidate[]>`
+    SELECT ${columns} ${from} WHERE ${pending} ORDER BY i."ordinal" LIMIT ${limit - first.length} ${lock}`;
+  return [...first, ...rest];
+}
+
+/**
+ * Leases the chosen items, re-checking that each is still runnable: the lease token (id, owner,
+ * attempts) every later write is fenced by starts here. PostgreSQL skips rows another
+ * transaction holds (a cancel, a completion) instead of waiting: a lease, which may hold the
+ * provider's lock, then never waits on a row lock, so it cannot close a deadlock.
+ */
+export async function claimItems(
+  tx: Tx,
+  ids: string[],
+  workerId: string,
+  maxAttempts: number,
+  now: Date,
+  leaseMs: number,
+): Promise<Array<{ id: string; attempts: number | bigint }>> {
+  if (ids.length === 0) return [];
+  const expires = new Date(now.getTime() + leaseMs);
+  const status = unindexed("status");
+  const runnable = Prisma.sql`"id" IN (${Prisma.join(ids)})
+    AND ((${status} = 'pending' AND "availableAt" <= ${now})
+      OR (${status} = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" < ${maxAttempts}))`;
+  const which =
+    dbKind() === "postgres"
+      ? Prisma.sql`"id" IN (SELECT "id" FROM "JobItem" WHERE ${runnable} FOR UPDATE SKIP LOCKED)`
+      : runnable;
+  return tx.$queryRaw`
+    UPDATE "JobItem"
+    SET "status" = 'running', "leaseOwner" = ${workerId}, "leaseExpiresAt" = ${expires},
+        "attempts" = "attempts" + 1, "updatedAt" = ${now}
+    WHERE ${which}
+    RETURNING "id", "attempts"`;
+}
 
 export type LeaseRequest = {
   jobId: string;
@@ -26,39 +111,34 @@ export type LeaseRequest = {
 };
 
 /**
- * Atomically takes up to `limit` runnable items of a job, in ordinal order: pending items that are
- * due, and running items whose lease expired (their worker died) with attempts left. One UPDATE
- * statement, so no two workers can take the same item: PostgreSQL skips rows another worker has
- * locked; SQLite has one writer at a time. Dates are bound as parameters so both databases compare
- * them in the format Prisma stores them in.
+ * Takes up to `limit` runnable items of a job in one transaction, with no provider limits: for
+ * runners that send requests some other way (provider batches) and for tests. The live worker
+ * leases through leaseForJob (lease-job.ts), which applies the limits around the same steps.
  */
 export async function leaseItems(request: LeaseRequest): Promise<LeasedItem[]> {
   const { jobId, workerId, limit, maxAttempts, now, leaseMs } = request;
   if (limit <= 0) return [];
-  const expires = new Date(now.getTime() + leaseMs);
-  const skipLocked = dbKind() === "postgres" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
-  const rows = await db().$queryRaw<Row[]>`
-    UPDATE "JobItem"
-    SET "status" = 'running', "leaseOwner" = ${workerId}, "leaseExpiresAt" = ${expires},
-        "attempts" = "attempts" + 1, "updatedAt" = ${now}
-    WHERE "id" IN (
-      SELECT "id" FROM "JobItem"
-      WHERE "jobId" = ${jobId}
-        AND (("status" = 'pending' AND "availableAt" <= ${now})
-          OR ("status" = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" < ${maxAttempts}))
-      ORDER BY "ordinal"
-      LIMIT ${limit}
-      ${skipLocked}
-    )
-    RETURNING "id", "ordinal", "promptId", "systemMessageVersionId", "attempts"`;
-  return rows
-    .map((row) => ({
-      id: row.id,
+  const claimed = await db().$transaction(async (tx) => {
+    const candidates = await runnableItems(tx, { jobId, limit, maxAttempts, now, serialised: false });
+    const rows = await claimItems(
+      tx,
+      candidates.map((c) => c.id),
+      workerId,
+      maxAttempts,
+      now,
+      leaseMs,
+    );
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    return rows.map((row) => ({ candidate: byId.get(row.id)!, attempts: Number(row.attempts) }));
+  });
+  return claimed
+    .map(({ candidate: c, attempts }) => ({
+      id: c.id,
       jobId,
-      ordinal: Number(row.ordinal),
-      promptId: row.promptId,
-      systemMessageVersionId: row.systemMessageVersionId,
-      attempts: Number(row.attempts),
+      ordinal: Number(c.ordinal),
+      promptId: c.promptId,
+      systemMessageVersionId: c.systemMessageVersionId,
+      attempts,
       owner: workerId,
     }))
     .sort((a, b) => a.ordinal - b.ordinal);
@@ -67,15 +147,20 @@ export async function leaseItems(request: LeaseRequest): Promise<LeasedItem[]> {
 /** Keeps the leases of calls still in flight from expiring under a slow teacher. */
 export async function renewLeases(ids: string[], workerId: string, now: Date, leaseMs: number) {
   if (ids.length === 0) return;
-  await db().jobItem.updateMany({
-    where: { id: { in: ids }, status: "running", leaseOwner: workerId },
-    data: { leaseExpiresAt: new Date(now.getTime() + leaseMs) },
-  });
+  await db().$executeRaw`
+    UPDATE "JobItem" SET "leaseExpiresAt" = ${new Date(now.getTime() + leaseMs)}
+    WHERE "id" IN (${Prisma.join(ids)}) AND ${unindexed("status")} = 'running'
+      AND ${unindexed("leaseOwner")} = ${workerId}`;
 }
 
 /** Items whose worker died on them too often fail instead of being leased again (poison items). */
-export async function failExhaustedLeases(jobId: string, maxAttempts: number, now: Date) {
-  await db().jobItem.updateMany({
+export async function failExhaustedLeases(
+  jobId: string,
+  maxAttempts: number,
+  now: Date,
+  client: Db | Tx = db(),
+) {
+  await client.jobItem.updateMany({
     where: { jobId, status: "running", leaseExpiresAt: { lt: now }, attempts: { gte: maxAttempts } },
     data: {
       status: "failed",
@@ -83,9 +168,4 @@ export async function failExhaustedLeases(jobId: string, maxAttempts: number, no
       lastError: `No answer after ${maxAttempts} attempts: the worker handling this item stopped before it finished (crash or restart). Retry the failed items to try again.`,
     },
   });
-}
-
-/** In-flight items of a job across all workers (unexpired leases), for the concurrency limit. */
-export function countInFlight(jobId: string, now: Date): Promise<number> {
-  return db().jobItem.count({ where: { jobId, status: "running", leaseExpiresAt: { gte: now } } });
 }

@@ -5,29 +5,41 @@ import type { ItemStatus } from "./schemas";
 
 export type ItemCounts = Record<ItemStatus, number>;
 
-export type FailedItem = {
+/** An item whose last attempt failed: given up on ("failed"), or waiting for a retry. */
+export type ItemError = {
   ordinal: number;
   promptPreview: string;
   lastError: string | null;
   attempts: number;
+  state: "failed" | "retrying";
+  at: string;
 };
 
 /** What the job page polls: JSON-safe (dates as ISO strings). */
 export type JobProgress = {
   id: string;
   status: string;
+  /** Why the job is paused (the circuit breaker's words, or who paused it); null otherwise. */
+  pauseReason: string | null;
   counts: ItemCounts;
   total: number;
   /** Settled items (done, failed, cancelled) as a share of all items, 0..100. */
   percent: number;
   tokens: { input: number; output: number };
+  costUsd: number;
+  /** Traces stored per second: over the last minute while the job runs, over the run once over. */
+  tracesPerSecond: number;
+  /** Seconds until every open item is settled at the current rate; null when unknown or over. */
+  etaSeconds: number | null;
   startedAt: string | null;
   finishedAt: string | null;
   error: string | null;
-  recentFailures: FailedItem[];
+  recentErrors: ItemError[];
 };
 
 const PREVIEW = 120;
+const RATE_WINDOW_MS = 60_000;
+const OPEN = new Set(["queued", "running", "paused"]);
 
 export function emptyCounts(): ItemCounts {
   return { pending: 0, running: 0, done: 0, failed: 0, cancelled: 0 };
@@ -55,42 +67,97 @@ export async function itemCountsByJob(jobIds: string[]): Promise<Map<string, Ite
   return result;
 }
 
-export async function jobProgress(jobId: string): Promise<JobProgress> {
+export async function jobProgress(jobId: string, now = new Date()): Promise<JobProgress> {
   const client = db();
   const job = await client.job.findUnique({
     where: { id: jobId },
-    select: { id: true, status: true, itemCount: true, startedAt: true, finishedAt: true, error: true },
+    select: {
+      id: true,
+      status: true,
+      pauseReason: true,
+      itemCount: true,
+      startedAt: true,
+      finishedAt: true,
+      error: true,
+    },
   });
   if (!job) throw new NotFoundError("Job", jobId);
-  const [countsByJob, tokens, failures] = await Promise.all([
+  const since = new Date(now.getTime() - RATE_WINDOW_MS);
+  const [countsByJob, sums, recent, errors] = await Promise.all([
     itemCountsByJob([jobId]),
-    client.trace.aggregate({ where: { jobId }, _sum: { inputTokens: true, outputTokens: true } }),
+    client.trace.aggregate({
+      where: { jobId },
+      _sum: { inputTokens: true, outputTokens: true, costUsd: true },
+    }),
+    client.trace.count({ where: { jobId, createdAt: { gte: since } } }),
     client.jobItem.findMany({
-      where: { jobId, status: "failed" },
+      where: { jobId, status: { in: ["pending", "failed"] }, lastError: { not: null } },
       orderBy: [{ updatedAt: "desc" }, { ordinal: "desc" }],
-      take: 20,
-      select: { ordinal: true, lastError: true, attempts: true, prompt: { select: { text: true } } },
+      take: 10,
+      select: {
+        ordinal: true,
+        status: true,
+        lastError: true,
+        attempts: true,
+        updatedAt: true,
+        payload: true,
+        prompt: { select: { text: true } },
+      },
     }),
   ]);
   const counts = countsByJob.get(jobId) ?? emptyCounts();
   const total = Object.values(counts).reduce((a, b) => a + b, 0) || job.itemCount;
+  const open = OPEN.has(job.status);
+  const tracesPerSecond = rate(open, recent, counts.done, job.startedAt, job.finishedAt, now);
+  const left = counts.pending + counts.running;
   return {
     id: job.id,
     status: job.status,
+    pauseReason: job.status === "paused" ? job.pauseReason : null,
     counts,
     total,
     percent: percentSettled(counts, total),
-    tokens: { input: tokens._sum.inputTokens ?? 0, output: tokens._sum.outputTokens ?? 0 },
+    tokens: { input: sums._sum.inputTokens ?? 0, output: sums._sum.outputTokens ?? 0 },
+    costUsd: sums._sum.costUsd ?? 0,
+    tracesPerSecond,
+    etaSeconds:
+      open && job.status !== "paused" && tracesPerSecond > 0 ? Math.ceil(left / tracesPerSecond) : null,
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
     error: job.error,
-    recentFailures: failures.map((f) => ({
-      ordinal: f.ordinal,
-      promptPreview: preview(f.prompt?.text ?? ""),
-      lastError: f.lastError,
-      attempts: f.attempts,
+    recentErrors: errors.map((e) => ({
+      ordinal: e.ordinal,
+      promptPreview: preview(e.prompt?.text ?? topicOf(e.payload)),
+      lastError: e.lastError,
+      attempts: e.attempts,
+      state: e.status === "failed" ? "failed" : "retrying",
+      at: e.updatedAt.toISOString(),
     })),
   };
+}
+
+/** Last minute's traces per second while running (since the start if that is more recent). */
+function rate(
+  open: boolean,
+  recent: number,
+  done: number,
+  started: Date | null,
+  finished: Date | null,
+  now: Date,
+) {
+  if (!started) return 0;
+  const round = (n: number) => Math.round(n * 10) / 10;
+  if (!open) {
+    const seconds = ((finished ?? now).getTime() - started.getTime()) / 1000;
+    return seconds > 0 ? round(done / seconds) : 0;
+  }
+  const seconds = Math.min(RATE_WINDOW_MS, now.getTime() - started.getTime()) / 1000;
+  return seconds > 0 ? round(recent / seconds) : 0;
+}
+
+function topicOf(payload: unknown): string {
+  const topic = (payload as { topic?: unknown } | null)?.topic;
+  return typeof topic === "string" ? topic : "";
 }
 
 function preview(text: string): string {

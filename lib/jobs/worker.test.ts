@@ -92,8 +92,12 @@ describe("worker", () => {
       total: 10,
       percent: 100,
       tokens: { input: 100, output: 55 },
-      recentFailures: [],
+      costUsd: 0,
+      etaSeconds: null,
+      pauseReason: null,
+      recentErrors: [],
     });
+    expect(progress.tracesPerSecond).toBeGreaterThan(0);
   });
 
   it("retries a retryable error after the delay the provider asked for, then succeeds", async () => {
@@ -165,7 +169,7 @@ describe("worker", () => {
     const failing = new Set(world.prompts.slice(0, 2).map((p) => p.text));
     const teacher = fakeTeacher((request) => {
       if (request.prompt === world.prompts[0]!.text)
-        throw new TeacherError("401: the API key was rejected", false, 401);
+        throw new TeacherError("400: the prompt is too long for this model", false, 400);
       if (failing.has(request.prompt)) throw new Error("socket hang up");
       return answer(request);
     });
@@ -174,15 +178,16 @@ describe("worker", () => {
 
     const items = await db().jobItem.findMany({ where: { jobId }, orderBy: { ordinal: "asc" } });
     expect(items.map((i) => i.status)).toEqual(["failed", "failed", "done", "done"]);
-    expect(items[0]).toMatchObject({ attempts: 1, lastError: "401: the API key was rejected" });
+    expect(items[0]).toMatchObject({ attempts: 1, lastError: "400: the prompt is too long for this model" });
     expect(items[1]!.lastError).toMatch(/^Unexpected error: socket hang up\..*logged/);
     expect(teacher.calls).toHaveLength(4);
     const job = await db().job.findUniqueOrThrow({ where: { id: jobId } });
     expect(job).toMatchObject({ status: "completed", error: "2 of 4 items failed" });
     const progress = await jobProgress(jobId);
     expect(progress.counts).toMatchObject({ done: 2, failed: 2 });
-    expect(progress.recentFailures.map((f) => f.ordinal).sort()).toEqual([0, 1]);
-    expect(progress.recentFailures[0]!.promptPreview).toContain("Question");
+    expect(progress.recentErrors.map((f) => f.ordinal).sort()).toEqual([0, 1]);
+    expect(progress.recentErrors.every((f) => f.state === "failed")).toBe(true);
+    expect(progress.recentErrors[0]!.promptPreview).toContain("Question");
   });
 
   it("fails the items with the reason when the teacher cannot be built", async () => {

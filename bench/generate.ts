@@ -1,0 +1,260 @@
+// Generation benchmark: the worker against the scripted teacher (its own child process), on a
+// fresh SQLite file and a fresh PostgreSQL database, each scenario in its own worker process so
+// peak RSS is the worker's alone (prompts and the job are set up by another process). Scenarios:
+//   bound: teacher latency 250 ms, concurrency 64, 3,000 items -> throughput / (64 / 0.25 s)
+//   zero:  teacher latency 0, concurrency 64, 5,000 items -> traces stored per second
+// Throughput is the steady state: traces stored between the 10th and the 90th percentile of the
+// run (the first and last waves of calls are ramp-up and drain); the table shows the whole run too.
+// Prints a table, then one JSON line:
+// {"sqlite":{"bound_fraction":N,"zero_latency_traces_per_s":N,"peak_rss_mb":N},"postgres":{...}}
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { createInterface } from "node:readline";
+
+const DIR = resolve(".tmp", "bench");
+const GSM8K = "/work/shared/data/gsm8k/train.jsonl";
+const CONCURRENCY = 64;
+const SCENARIOS = {
+  bound: { items: 3_000, latencyMs: 250 },
+  zero: { items: 5_000, latencyMs: 0 },
+} as const;
+type Scenario = keyof typeof SCENARIOS;
+type ChildResult = {
+  items: number;
+  traces: number;
+  /** From the job's start to its completion. */
+  seconds: number;
+  /** Traces per second between the 10th and the 90th percentile of trace times. */
+  steadyPerSecond: number;
+  requests: number;
+  /** CPU time of the worker's process per trace stored (user + system). */
+  cpuMsPerTrace: number;
+  maxRssKb: number;
+};
+type Summary = { bound_fraction: number; zero_latency_traces_per_s: number; peak_rss_mb: number };
+
+const NODE_ARGS = ["--conditions=react-server", "--import", "tsx"];
+
+if (process.argv[2] === "--setup") await setup(process.argv[3] as Scenario, process.argv[4]!);
+else if (process.argv[2] === "--worker") await work(process.argv[3]!);
+else await main();
+
+async function main() {
+  mkdirSync(DIR, { recursive: true });
+  const { applyMigrations } = await import("../lib/db/migrations");
+  const { postgresAdmin, postgresUrl } = await import("../lib/testing/test-db");
+  const teacher = await startTeacher();
+  const results: Record<string, Record<Scenario, ChildResult>> = {};
+  try {
+    const sqliteFile = resolve(DIR, `generate-${randomBytes(4).toString("hex")}.db`);
+    try {
+      await applyMigrations(`file:${sqliteFile}`);
+      results.sqlite = await runScenarios(`file:${sqliteFile}`, teacher.url);
+    } finally {
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(sqliteFile + suffix, { force: true });
+    }
+    const pgName = `tracebank_bench_${randomBytes(4).toString("hex")}`;
+    await postgresAdmin(`CREATE DATABASE "${pgName}"`);
+    try {
+      await applyMigrations(postgresUrl(pgName));
+      results.postgres = await runScenarios(postgresUrl(pgName), teacher.url);
+    } finally {
+      await postgresAdmin(`DROP DATABASE IF EXISTS "${pgName}" WITH (FORCE)`);
+    }
+  } finally {
+    teacher.process.kill("SIGTERM");
+  }
+
+  const bound = CONCURRENCY / (SCENARIOS.bound.latencyMs / 1000);
+  const summary: Record<string, Summary> = {};
+  console.log(`\nGeneration: concurrency ${CONCURRENCY}, scripted teacher in its own process`);
+  console.log(
+    "database | scenario       | items | seconds | traces/s run | traces/s steady | of bound | CPU ms/trace | RSS MB",
+  );
+  console.log(
+    "---------|----------------|-------|---------|--------------|-----------------|----------|--------------|-------",
+  );
+  for (const [kind, byScenario] of Object.entries(results)) {
+    summary[kind] = {
+      bound_fraction: round(byScenario.bound.steadyPerSecond / bound, 3),
+      zero_latency_traces_per_s: Math.round(byScenario.zero.steadyPerSecond),
+      peak_rss_mb: Math.round(Math.max(byScenario.bound.maxRssKb, byScenario.zero.maxRssKb) / 1024),
+    };
+    for (const scenario of Object.keys(SCENARIOS) as Scenario[]) {
+      const r = byScenario[scenario];
+      const label = scenario === "bound" ? "250 ms latency" : "zero latency";
+      const share = scenario === "bound" ? `${((r.steadyPerSecond / bound) * 100).toFixed(1)}%` : "";
+      const cells = [
+        kind.padEnd(8),
+        label.padEnd(14),
+        String(r.traces).padStart(5),
+        r.seconds.toFixed(2).padStart(7),
+        (r.traces / r.seconds).toFixed(0).padStart(12),
+        r.steadyPerSecond.toFixed(0).padStart(15),
+        share.padStart(8),
+        r.cpuMsPerTrace.toFixed(2).padStart(12),
+        String(Math.round(r.maxRssKb / 1024)).padStart(6),
+      ];
+      console.log(cells.join(" | "));
+      if (r.requests !== r.items)
+        console.log(`  (${r.requests} requests for ${r.items} items: expected one each)`);
+    }
+  }
+  console.log(`bound: ${bound} traces/s. Targets: >= 90% of the bound, >= 1,000 traces/s at zero latency`);
+  console.log("on SQLite, <= 500 MB peak RSS\n");
+  console.log(JSON.stringify(summary));
+}
+
+function round(n: number, digits: number): number {
+  return Math.round(n * 10 ** digits) / 10 ** digits;
+}
+
+async function runScenarios(url: string, teacherUrl: string): Promise<Record<Scenario, ChildResult>> {
+  const out = {} as Record<Scenario, ChildResult>;
+  for (const scenario of Object.keys(SCENARIOS) as Scenario[]) {
+    await control(teacherUrl, "/__control/script", {
+      defaults: { latencyMs: SCENARIOS[scenario].latencyMs },
+    });
+    await control(teacherUrl, "/__control/reset", {});
+    const jobId = await runChild("setup", [scenario, teacherUrl], url);
+    const result = JSON.parse(await runChild("worker", [jobId], url)) as ChildResult;
+    const stats = (await (await fetch(`${teacherUrl}/__control/stats`)).json()) as { total: number };
+    result.requests = stats.total;
+    out[scenario] = result;
+    console.error(`[bench] ${url.split(":")[0]} ${scenario}: ${JSON.stringify(result)}`);
+  }
+  return out;
+}
+
+async function control(teacherUrl: string, path: string, body: unknown) {
+  const response = await fetch(`${teacherUrl}${path}`, { method: "POST", body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+}
+
+/** The scripted teacher CLI in its own process; resolves once it prints its URL. */
+function startTeacher(): Promise<{ url: string; process: ChildProcess }> {
+  const proc = spawn(process.execPath, [...NODE_ARGS, "lib/testing/scripted-teacher/cli.ts", "--port", "0"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((done, fail) => {
+    const lines = createInterface({ input: proc.stdout! });
+    lines.on("line", (line) => {
+      const match = /listening on (http:\/\/\S+)/.exec(line);
+      if (match) done({ url: match[1]!, process: proc });
+    });
+    proc.on("exit", (code) => fail(new Error(`scripted teacher exited with ${code}`)));
+  });
+}
+
+/** Runs `bench/generate.ts --<role> ...args` in a child process; resolves with its last stdout line. */
+function runChild(role: string, args: string[], url: string): Promise<string> {
+  return new Promise((done, fail) => {
+    const proc = spawn(process.execPath, [...NODE_ARGS, "bench/generate.ts", `--${role}`, ...args], {
+      env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", TRACEBANK_IN_PROCESS_WORKER: "0" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let stdout = "";
+    proc.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    proc.on("error", fail);
+    proc.on("exit", (code) => {
+      if (code !== 0) return fail(new Error(`benchmark ${role} (${url}) exited with ${code}\n${stdout}`));
+      done(stdout.trim().split("\n").at(-1)!);
+    });
+  });
+}
+
+/** Its own process, so the worker's process holds only the worker: prompts, a job, its items. */
+async function setup(scenario: Scenario, teacherUrl: string) {
+  const { db, disconnectDb } = await import("../lib/db/client");
+  const { launchJob } = await import("../lib/jobs/launch");
+  const { items } = SCENARIOS[scenario];
+  const tag = randomBytes(4).toString("hex");
+  const questions = readFileSync(GSM8K, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { question: string }).question);
+  const client = db();
+  const set = await client.promptSet.create({ data: { name: `bench ${scenario} ${tag}` } });
+  for (let start = 0; start < items; start += 1_000) {
+    const rows = [];
+    for (let i = start; i < Math.min(items, start + 1_000); i++) {
+      const text = `[#${i + 1}] ${questions[i % questions.length]!}`;
+      rows.push({ promptSetId: set.id, text, contentHash: `${tag}-${i}` });
+    }
+    await client.prompt.createMany({ data: rows });
+  }
+  const message = await client.systemMessage.create({
+    data: {
+      name: `bench ${scenario} ${tag}`,
+      tags: [],
+      versions: {
+        create: {
+          version: 1,
+          content: "You are a patient tutor. Think step by step and show your reasoning.",
+        },
+      },
+    },
+  });
+  const provider = await client.provider.create({
+    data: {
+      name: `bench ${scenario} ${tag}`,
+      kind: "openai",
+      baseUrl: `${teacherUrl}/v1`,
+      model: "scripted",
+    },
+  });
+  const jobId = await launchJob(
+    {
+      promptSetId: set.id,
+      providerId: provider.id,
+      systemMessageIds: [message.id],
+      concurrency: CONCURRENCY,
+      maxTokens: 256,
+      seed: 1,
+    },
+    null,
+  );
+  await disconnectDb();
+  console.log(jobId);
+}
+
+/** The worker's process: one worker, as `npm run worker` starts it, until the job is done. */
+async function work(jobId: string) {
+  const { db, disconnectDb } = await import("../lib/db/client");
+  const { createWorker } = await import("../lib/jobs/worker");
+  const client = db();
+  const worker = createWorker({ workerId: `bench-${process.pid}` });
+  const cpuBefore = process.cpuUsage();
+  worker.start();
+  for (;;) {
+    const job = await client.job.findUniqueOrThrow({ where: { id: jobId }, select: { status: true } });
+    if (job.status !== "queued" && job.status !== "running") break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await worker.stop();
+  const cpu = process.cpuUsage(cpuBefore);
+  const job = await client.job.findUniqueOrThrow({ where: { id: jobId } });
+  const traces = await client.trace.count({ where: { jobId } });
+  if (job.status !== "completed" || traces !== job.itemCount) {
+    throw new Error(
+      `job ended ${job.status} with ${traces} of ${job.itemCount} traces (${job.error ?? "no error"})`,
+    );
+  }
+  const times = (await client.trace.findMany({ where: { jobId }, select: { createdAt: true } }))
+    .map((t) => t.createdAt.getTime())
+    .sort((a, b) => a - b);
+  const [from, to] = [times[Math.floor(times.length * 0.1)]!, times[Math.floor(times.length * 0.9)]!];
+  const result: ChildResult = {
+    items: job.itemCount,
+    traces,
+    seconds: (job.finishedAt!.getTime() - job.startedAt!.getTime()) / 1000,
+    steadyPerSecond: (Math.floor(times.length * 0.9) - Math.floor(times.length * 0.1)) / ((to - from) / 1000),
+    requests: 0,
+    cpuMsPerTrace: round((cpu.user + cpu.system) / 1000 / traces, 3),
+    maxRssKb: process.resourceUsage().maxRSS,
+  };
+  await disconnectDb();
+  console.log(JSON.stringify(result));
+}

@@ -1,0 +1,132 @@
+import "server-only";
+import { db, dbKind, Prisma } from "../../db/client";
+import { logError } from "../../log";
+import type { BatchRequest } from "../../teacher/types";
+import { planCall } from "../execute";
+import { describeFailure } from "../failure";
+import type { LeasedItem } from "../lease";
+import type { JobConfig } from "../schemas";
+import {
+  MAX_BATCH_REQUESTS,
+  POLL_MIN_MS,
+  released,
+  SUBMISSION_LEASE_MS,
+  updateHeld,
+  type BatchRun,
+} from "./context";
+import { settleAll, settleFailure } from "./settle";
+
+// planCall reads each item's prompt; a few at a time keeps a 10,000-item batch quick.
+const PLAN_CONCURRENCY = 32;
+
+/**
+ * Attaches up to MAX_BATCH_REQUESTS due pending items of the job to a new "preparing"
+ * submission held by this worker, in one transaction (none: no submission). Items become
+ * running in the batch, their lease owner the submission, with no lease expiry so the live
+ * path never takes them.
+ */
+export async function prepareSubmission(run: BatchRun, jobId: string): Promise<string | null> {
+  const { now, workerId } = run;
+  const skipLocked = dbKind() === "postgres" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+  return db().$transaction(async (tx) => {
+    const submission = await tx.batchSubmission.create({
+      data: {
+        jobId,
+        status: "preparing",
+        requestCount: 0,
+        leaseOwner: workerId,
+        leaseExpiresAt: new Date(now.getTime() + SUBMISSION_LEASE_MS),
+      },
+    });
+    const claimed = await tx.$executeRaw`
+      UPDATE "JobItem"
+      SET "status" = 'running', "batchId" = ${submission.id}, "leaseOwner" = ${submission.id},
+          "leaseExpiresAt" = NULL, "attempts" = "attempts" + 1, "updatedAt" = ${now}
+      WHERE "id" IN (
+        SELECT "id" FROM "JobItem"
+        WHERE "jobId" = ${jobId} AND "status" = 'pending' AND "availableAt" <= ${now}
+        ORDER BY "ordinal"
+        LIMIT ${MAX_BATCH_REQUESTS}
+        ${skipLocked}
+      )`;
+    if (claimed === 0) {
+      await tx.batchSubmission.delete({ where: { id: submission.id } });
+      return null;
+    }
+    await tx.batchSubmission.update({ where: { id: submission.id }, data: { requestCount: claimed } });
+    return submission.id;
+  });
+}
+
+/**
+ * Builds the requests of a held "preparing" submission exactly as the live path would and sends
+ * them. The provider's batch id is stored right after it answers; a crash in between leaves a
+ * "preparing" submission that is sent again once its lease expires (the first batch is then
+ * orphaned at the provider: paid for, never ingested; duplicates are impossible because results
+ * are stored by item id, once).
+ */
+export async function sendSubmission(run: BatchRun, submissionId: string, jobId: string, config: JobConfig) {
+  const items = await batchItems(submissionId, jobId);
+  const requests: BatchRequest[] = [];
+  for (let i = 0; i < items.length; i += PLAN_CONCURRENCY) {
+    const planned = await Promise.all(
+      items.slice(i, i + PLAN_CONCURRENCY).map(async (item): Promise<BatchRequest | null> => {
+        try {
+          const { request } = await planCall(item, config);
+          const { stream: _stream, timeoutMs: _timeout, ...sendable } = request;
+          return { customId: item.id, request: sendable };
+        } catch (error) {
+          await settleFailure(submissionId, item, error, config, run.now);
+          return null;
+        }
+      }),
+    );
+    for (const request of planned) if (request) requests.push(request);
+  }
+  if (requests.length === 0) {
+    await updateHeld(run, submissionId, {
+      status: "failed",
+      error: "No request could be built.",
+      ...released,
+    });
+    return;
+  }
+  let sent: { externalId: string; inputFileId?: string };
+  try {
+    const teacher = await run.teacherFor(config.provider);
+    sent = await teacher.submit(requests);
+  } catch (error) {
+    const failure = describeFailure(error, `submitting batch ${submissionId} of job ${jobId}`);
+    await settleAll(submissionId, failure, config, run.now);
+    await updateHeld(run, submissionId, { status: "failed", error: failure.message, ...released });
+    return;
+  }
+  const stored = await updateHeld(run, submissionId, {
+    status: "submitted",
+    externalId: sent.externalId,
+    inputFileId: sent.inputFileId ?? null,
+    requestCount: requests.length,
+    submittedAt: run.now,
+    nextPollAt: new Date(run.now.getTime() + POLL_MIN_MS),
+    error: null,
+    ...released,
+  });
+  if (!stored) {
+    // Another worker took the submission over meanwhile: this copy would never be ingested.
+    logError(`batch ${submissionId}: lost the submission while sending it`, sent.externalId);
+    await run
+      .teacherFor(config.provider)
+      .then((t) => t.cancel(sent.externalId))
+      .catch(() => undefined);
+  }
+}
+
+/** The items of a submission still waiting for their result, as lease-fenced items. */
+export async function batchItems(submissionId: string, jobId: string): Promise<LeasedItem[]> {
+  const rows = await db().jobItem.findMany({
+    where: { batchId: submissionId, status: "running" },
+    select: { id: true, ordinal: true, promptId: true, systemMessageVersionId: true, attempts: true },
+    orderBy: { ordinal: "asc" },
+  });
+  return rows.map((row) => ({ ...row, jobId, owner: submissionId }));
+}

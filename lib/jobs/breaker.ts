@@ -1,0 +1,69 @@
+import type { Failure } from "./failure";
+
+/** An attempt that failed while the breaker was counting: restored if the breaker trips. */
+export type Strike = { itemId: string; attempts: number };
+
+/** `restore`: the earlier failures of the streak (the one that tripped it is not among them). */
+export type BreakerVerdict = { trip: false } | { trip: true; reason: string; restore: Strike[] };
+
+/**
+ * Retryable failures in a row (no success in between) that mean the provider is down rather than
+ * unlucky. Random faults at the rates real providers show (a third of requests failing, say) make
+ * a run this long about once in a hundred thousand requests; an outage makes it within seconds.
+ */
+export const BREAKER_STREAK = 12;
+
+// Failures that will not go away by retrying other items: the key, the permission, the model.
+const AT_ONCE: Record<number, string> = {
+  401: "Fix the teacher's API key on the Teachers page, then resume the job.",
+  403: "Give the API key access to this model (or use another key on the Teachers page), then resume the job.",
+  404:
+    "The endpoint and model of a job are fixed when it is launched: if they are wrong, cancel this job and " +
+    "launch a new one with the corrected teacher; if the server was briefly misconfigured, resume the job.",
+};
+
+/**
+ * Per-job circuit breaker of one worker. Trips on an authentication, permission or not-found
+ * answer at once, or on BREAKER_STREAK retryable failures in a row; the job is then paused with
+ * the reason, and the attempts that failed because of it are given back to their items.
+ */
+export class CircuitBreaker {
+  private streaks = new Map<string, Strike[]>();
+
+  constructor(private readonly threshold = BREAKER_STREAK) {}
+
+  success(jobId: string): void {
+    this.streaks.delete(jobId);
+  }
+
+  reset(jobId: string): void {
+    this.streaks.delete(jobId);
+  }
+
+  failure(jobId: string, strike: Strike, failure: Failure): BreakerVerdict {
+    const streak = this.streaks.get(jobId) ?? [];
+    const advice = failure.status === undefined ? undefined : AT_ONCE[failure.status];
+    if (advice) {
+      this.streaks.delete(jobId);
+      return { trip: true, reason: `Paused: ${sentence(failure.message)} ${advice}`, restore: streak };
+    }
+    // Item-specific refusals (400, a bad prompt) say nothing about the provider's health.
+    if (!failure.retryable) return { trip: false };
+    if (streak.length + 1 < this.threshold) {
+      streak.push(strike);
+      this.streaks.set(jobId, streak);
+      return { trip: false };
+    }
+    this.streaks.delete(jobId);
+    return {
+      trip: true,
+      reason:
+        `Paused after ${this.threshold} failed requests in a row with none succeeding in between; the last ` +
+        `error: ${sentence(failure.message)} Check that the teacher is reachable (Teachers page, Test ` +
+        "connection), then resume the job. The failed attempts were not counted against the items.",
+      restore: streak,
+    };
+  }
+}
+
+const sentence = (text: string) => (/[.!?]"?$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../db/client";
+import { TeacherError } from "../teacher/types";
+import { launchJob } from "./launch";
+import { pauseJob } from "./pause";
+import { jobProgress } from "./progress";
+import { answer, createWorld, fakeTeacher, launchInput } from "./test-fixtures";
+import { createWorker } from "./worker";
+
+describe("job progress", () => {
+  it("reports rate, ETA, tokens, cost, errors waiting for a retry, and the pause reason", async () => {
+    const world = await createWorld({ prompts: 10 });
+    const jobId = await launchJob(launchInput(world, { concurrency: 4 }), null);
+    const row = await db().job.findUniqueOrThrow({ where: { id: jobId } });
+    await db().job.update({
+      where: { id: jobId },
+      data: { config: { ...(row.config as object), pricing: { inputPerMTok: 2, outputPerMTok: 10 } } },
+    });
+    const started = Date.now();
+    const teacher = fakeTeacher((request, call) => {
+      if (call === 1) throw new TeacherError("429 Too Many Requests: slow down", true, 429, 60_000);
+      return answer(request, { usage: { inputTokens: 100_000, outputTokens: 10_000 } });
+    });
+    await createWorker({ workerId: "w-progress", teacherFor: async () => teacher }).runOnce();
+
+    const progress = await jobProgress(jobId, new Date(started + 30_000));
+    expect(progress.counts).toMatchObject({ done: 3, pending: 7, running: 0 });
+    expect(progress.tokens).toEqual({ input: 300_000, output: 30_000 });
+    expect(progress.costUsd).toBeCloseTo(3 * (0.2 + 0.1), 10);
+    // 3 traces in the 30 s since the job started: 0.1 per second; 7 items left.
+    expect(progress.tracesPerSecond).toBeCloseTo(0.1, 1);
+    expect(progress.etaSeconds).toBe(70);
+    expect(progress.recentErrors).toEqual([
+      expect.objectContaining({
+        state: "retrying",
+        attempts: 1,
+        lastError: "429 Too Many Requests: slow down",
+      }),
+    ]);
+    expect(progress.pauseReason).toBeNull();
+
+    await pauseJob(jobId, world.user.id);
+    const paused = await jobProgress(jobId);
+    expect(paused.status).toBe("paused");
+    expect(paused.pauseReason).toMatch(/^Paused by/);
+    expect(paused.etaSeconds).toBeNull();
+  });
+});
