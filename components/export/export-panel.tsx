@@ -1,26 +1,49 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { ExportJobOption } from "@/lib/export/queries";
+import type { ExportJobOption, ExportStats } from "@/lib/export/queries";
+import type { ExportShape } from "@/lib/export/schemas";
 import { Card, CardBody, CardHeader } from "../ui/card";
 import { Field, Select } from "../ui/field";
 import { Notice } from "../ui/notice";
+import { ExportOptions } from "./export-options";
+
+/** The query string of an export: the page and the download link share it. */
+function exportQuery(jobId: string | undefined, shape: ExportShape): URLSearchParams {
+  const query = new URLSearchParams();
+  if (jobId) query.set("jobId", jobId);
+  query.set("format", "jsonl");
+  if (shape.erase) query.set("erase", "1");
+  if (shape.reasoning !== "answer") {
+    query.set("reasoning", shape.reasoning);
+    query.set("reasoningTag", shape.reasoningTag);
+  }
+  return query;
+}
 
 export function ExportPanel({
   jobs,
   jobId,
-  rowCount,
+  stats,
+  shape,
   totalApproved,
   preview,
 }: {
   jobs: ExportJobOption[];
   jobId?: string;
-  rowCount: number;
+  stats: ExportStats;
+  shape: ExportShape;
   totalApproved: number;
   preview: string[];
 }) {
   const router = useRouter();
-  const query = new URLSearchParams({ ...(jobId ? { jobId } : {}), format: "jsonl" });
+  const rowCount = stats.rows;
+  const go = (nextJob: string | undefined, nextShape: ExportShape) => {
+    const query = exportQuery(nextJob, nextShape);
+    query.delete("format");
+    const search = query.toString();
+    router.push(search ? `/export?${search}` : "/export");
+  };
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <Card>
@@ -30,11 +53,7 @@ export function ExportPanel({
             <Select
               id="export-job"
               value={jobId ?? ""}
-              onChange={(e) =>
-                router.push(
-                  e.target.value ? `/export?jobId=${encodeURIComponent(e.target.value)}` : "/export",
-                )
-              }
+              onChange={(e) => go(e.target.value || undefined, shape)}
             >
               <option value="">All jobs ({totalApproved} approved)</option>
               {jobs.map((j) => (
@@ -44,6 +63,7 @@ export function ExportPanel({
               ))}
             </Select>
           </Field>
+          <ExportOptions shape={shape} stats={stats} onChange={(next) => go(jobId, next)} />
           <p className="text-sm text-slate-700">
             <span className="font-semibold" data-testid="export-count">
               {rowCount}
@@ -54,7 +74,7 @@ export function ExportPanel({
             <Notice tone="warning">Nothing approved here yet: approve traces in Review first.</Notice>
           ) : (
             <a
-              href={`/api/export?${query}`}
+              href={`/api/export?${exportQuery(jobId, shape)}`}
               download
               className="inline-flex items-center rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-xs hover:bg-indigo-500"
             >

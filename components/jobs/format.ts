@@ -3,8 +3,29 @@ export function formatUtc(iso: string | null | undefined): string {
   return iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : "—";
 }
 
+/** Queued or running: the worker leases its items. */
 export function isActiveStatus(status: string | undefined): boolean {
   return status === "queued" || status === "running";
 }
 
+/** Not over yet: active, or paused (calls in flight still finish; someone may resume it). */
+export function isOpenStatus(status: string | undefined): boolean {
+  return isActiveStatus(status) || status === "paused";
+}
+
 export const formatCount = (n: number) => n.toLocaleString("en-US");
+
+/** 42 s, 3 min 5 s, 2 h 10 min. */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return "—";
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3_600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  return `${Math.floor(s / 3_600)} h ${Math.floor((s % 3_600) / 60)} min`;
+}
+
+/** Dollars with cents, or more digits for amounts under a cent. */
+export function formatUsd(amount: number): string {
+  if (amount === 0) return "$0.00";
+  return amount < 0.01 ? `$${amount.toPrecision(2)}` : `$${amount.toFixed(2)}`;
+}

@@ -3,6 +3,7 @@ import { Badge, type BadgeTone } from "../ui/badge";
 const TONES: Record<string, BadgeTone> = {
   queued: "slate",
   running: "blue",
+  paused: "indigo",
   completed: "green",
   failed: "red",
   cancelled: "amber",

@@ -5,6 +5,7 @@ import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Input, Select } from "../ui/field";
 import { EmptyRow, Table, Td, Th } from "../ui/table";
+import { LineageBadge } from "./lineage-badge";
 
 type Page = { items: PromptListItem[]; total: number; page: number; pageCount: number };
 
@@ -65,7 +66,10 @@ export function PromptTable({
           {page.items.map((p) => (
             <tr key={p.id}>
               <Td className="max-w-md">
-                <p className="line-clamp-3 whitespace-pre-line">{p.text}</p>
+                <Link href={`/prompts/${setId}/${p.id}`} className="hover:text-indigo-700">
+                  <p className="line-clamp-3 whitespace-pre-line">{p.text}</p>
+                </Link>
+                <LineageBadge setId={setId} prompt={p} />
               </Td>
               <Td className="max-w-sm text-slate-500">
                 <p className="line-clamp-3 whitespace-pre-line">{p.referenceAnswer ?? "—"}</p>

@@ -2,10 +2,11 @@ import type { TraceForReview } from "@/lib/review/trace-view";
 import { TraceMarkdown } from "../markdown/trace-markdown";
 import { Badge } from "../ui/badge";
 import { Card, CardBody, CardHeader } from "../ui/card";
+import { StrategyNote } from "./strategy-note";
 
 /** What the teacher was asked, with which system message, and what it wrote. */
 export function TraceDetails({ view }: { view: TraceForReview }) {
-  const { prompt, systemMessage, trace } = view;
+  const { prompt, systemMessage, trace, strategy } = view;
   return (
     <>
       <Card>
@@ -31,12 +32,32 @@ export function TraceDetails({ view }: { view: TraceForReview }) {
             <span data-testid="review-system-message">
               {systemMessage.name} · v{systemMessage.version}
             </span>
+            {strategy && <span className="ml-2 text-xs text-indigo-700">chosen by the teacher</span>}
           </summary>
-          <CardBody className="border-t border-slate-100">
+          <CardBody className="space-y-3 border-t border-slate-100">
+            {strategy && <StrategyNote strategy={strategy} />}
             <p className="text-sm whitespace-pre-wrap text-slate-700">{systemMessage.content}</p>
           </CardBody>
         </details>
       </Card>
+      {trace.reasoning && (
+        <Card>
+          <details data-testid="review-reasoning">
+            <summary className="cursor-pointer px-5 py-3 text-sm">
+              <span className="font-semibold text-slate-900">Reasoning</span>{" "}
+              <span className="text-xs text-slate-500">
+                {trace.reasoningTokens > 0
+                  ? `${trace.reasoningTokens.toLocaleString("en-US")} tokens · `
+                  : ""}
+                returned apart from the answer
+              </span>
+            </summary>
+            <CardBody className="border-t border-slate-100">
+              <TraceMarkdown content={trace.reasoning} />
+            </CardBody>
+          </details>
+        </Card>
+      )}
       <Card>
         <CardHeader
           title="Trace"

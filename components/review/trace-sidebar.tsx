@@ -7,7 +7,7 @@ const number = new Intl.NumberFormat("en-US");
 
 /** Where the trace came from and who has judged it. */
 export function TraceSidebar({ view }: { view: TraceForReview }) {
-  const { trace, job, decisions } = view;
+  const { trace, job, decisions, strategy } = view;
   const rows: Array<[string, React.ReactNode]> = [
     [
       "Job",
@@ -23,7 +23,27 @@ export function TraceSidebar({ view }: { view: TraceForReview }) {
         {trace.truncated && <Badge tone="amber">truncated</Badge>}
       </span>,
     ],
-    ["Tokens", `${number.format(trace.inputTokens)} in · ${number.format(trace.outputTokens)} out`],
+    [
+      "Tokens",
+      `${number.format(trace.inputTokens)} in · ${number.format(trace.outputTokens)} out` +
+        (trace.reasoningTokens > 0 ? ` (${number.format(trace.reasoningTokens)} reasoning)` : ""),
+    ],
+    ...(strategy
+      ? ([
+          [
+            "Strategy",
+            <span key="strategy" className="inline-flex flex-wrap items-center gap-1">
+              {strategy.name} · v{strategy.version}
+              <Badge tone={strategy.chosenBy === "fallback" ? "amber" : "indigo"}>
+                {strategy.chosenBy === "fallback" ? "fallback" : "teacher's choice"}
+              </Badge>
+            </span>,
+          ],
+        ] as Array<[string, React.ReactNode]>)
+      : []),
+    ...(trace.systemPromptErasable
+      ? ([["Export", "System prompt erasable"]] as Array<[string, React.ReactNode]>)
+      : []),
     ["Latency", `${number.format(trace.latencyMs)} ms`],
     ["Created", `${trace.createdAt.slice(0, 19).replace("T", " ")} UTC`],
   ];

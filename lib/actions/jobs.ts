@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { cancelJob, retryFailedItems } from "../jobs/cancel";
 import { launchJob } from "../jobs/launch";
-import { JobRefSchema, LaunchJobSchema } from "../jobs/schemas";
+import { pauseJob, resumeJob } from "../jobs/pause";
+import { launchSynthesis } from "../jobs/launch-synthesis";
+import { JobRefSchema, LaunchJobSchema, LaunchSynthesisSchema } from "../jobs/schemas";
 import { authedAction } from "../next/action-client";
 
 export const launchJobAction = authedAction
@@ -12,6 +14,16 @@ export const launchJobAction = authedAction
   .action(async ({ parsedInput, ctx }) => {
     const jobId = await launchJob(parsedInput, ctx.user.id);
     revalidatePath("/jobs");
+    return { jobId };
+  });
+
+export const launchSynthesisAction = authedAction
+  .metadata({ name: "launch-synthesis", permission: "jobs:launch" })
+  .inputSchema(LaunchSynthesisSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const jobId = await launchSynthesis(parsedInput, ctx.user.id);
+    revalidatePath("/jobs");
+    revalidatePath("/prompts");
     return { jobId };
   });
 
@@ -31,4 +43,22 @@ export const retryFailedItemsAction = authedAction
     const result = await retryFailedItems(parsedInput.jobId, ctx.user.id);
     revalidatePath(`/jobs/${parsedInput.jobId}`);
     return result;
+  });
+
+export const pauseJobAction = authedAction
+  .metadata({ name: "pause-job", permission: "jobs:launch" })
+  .inputSchema(JobRefSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await pauseJob(parsedInput.jobId, ctx.user.id);
+    revalidatePath(`/jobs/${parsedInput.jobId}`);
+    revalidatePath("/jobs");
+  });
+
+export const resumeJobAction = authedAction
+  .metadata({ name: "resume-job", permission: "jobs:launch" })
+  .inputSchema(JobRefSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await resumeJob(parsedInput.jobId, ctx.user.id);
+    revalidatePath(`/jobs/${parsedInput.jobId}`);
+    revalidatePath("/jobs");
   });

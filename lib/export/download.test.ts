@@ -26,7 +26,13 @@ describe("export download", () => {
       where: { action: "export.downloaded", entityId: created.jobId },
     });
     expect(audit.actorId).toBe(curator.id);
-    expect(audit.data).toMatchObject({ jobId: created.jobId, format: "jsonl", fileName: download.fileName });
+    expect(audit.data).toMatchObject({
+      jobId: created.jobId,
+      format: "jsonl",
+      fileName: download.fileName,
+      erase: false,
+      reasoning: "answer",
+    });
   });
 
   it("exports everything as 'all' and refuses an unknown job", async () => {
@@ -84,12 +90,29 @@ describe("exportFileName", () => {
 });
 
 describe("ExportQuerySchema", () => {
+  const defaults = { format: "jsonl", erase: false, reasoning: "answer", reasoningTag: "think" };
+
   it("treats a blank job as everything and accepts only jsonl", () => {
-    expect(ExportQuerySchema.parse({ jobId: "  " })).toEqual({ format: "jsonl" });
-    expect(ExportQuerySchema.parse({ jobId: "j1", format: "jsonl" })).toEqual({
-      jobId: "j1",
-      format: "jsonl",
-    });
+    expect(ExportQuerySchema.parse({ jobId: "  " })).toEqual(defaults);
+    expect(ExportQuerySchema.parse({ jobId: "j1", format: "jsonl" })).toEqual({ ...defaults, jobId: "j1" });
     expect(ExportQuerySchema.safeParse({ format: "csv" }).success).toBe(false);
+  });
+
+  it("reads the erasure and reasoning options, and refuses odd values", () => {
+    expect(
+      ExportQuerySchema.parse({ erase: "1", reasoning: "reasoning-answer", reasoningTag: "thought" }),
+    ).toEqual({
+      ...defaults,
+      erase: true,
+      reasoning: "reasoning-answer",
+      reasoningTag: "thought",
+    });
+    expect(ExportQuerySchema.parse({ erase: "false", reasoningTag: "" })).toMatchObject({
+      erase: false,
+      reasoningTag: "",
+    });
+    expect(ExportQuerySchema.safeParse({ erase: "yes" }).success).toBe(false);
+    expect(ExportQuerySchema.safeParse({ reasoning: "all" }).success).toBe(false);
+    expect(ExportQuerySchema.safeParse({ reasoningTag: "<script>" }).success).toBe(false);
   });
 });

@@ -4,13 +4,17 @@ import { db } from "../db/client";
 import { NotFoundError } from "../errors";
 import { exportFileName } from "./file-name";
 import { exportApprovedJsonl } from "./jsonl";
-import type { ExportQuery } from "./schemas";
+import { DEFAULT_SHAPE, type ExportQuery, type ExportShape } from "./schemas";
 import { linesToStream } from "./stream";
 
 export type ExportDownload = { fileName: string; contentType: string; body: ReadableStream<Uint8Array> };
 
 /** Starts a download of approved traces: checks the job, audits who exported what, streams the lines. */
-export async function startExportDownload(query: ExportQuery, actorId: string): Promise<ExportDownload> {
+export async function startExportDownload(
+  request: Pick<ExportQuery, "jobId" | "format"> & Partial<ExportShape>,
+  actorId: string,
+): Promise<ExportDownload> {
+  const query = { ...DEFAULT_SHAPE, ...request };
   const job = query.jobId
     ? await db().job.findUnique({ where: { id: query.jobId }, select: { id: true, name: true } })
     : null;
@@ -21,11 +25,19 @@ export async function startExportDownload(query: ExportQuery, actorId: string): 
     action: "export.downloaded",
     entityType: "export",
     entityId: job?.id ?? "all",
-    data: { jobId: job?.id ?? null, jobName: job?.name ?? null, format: query.format, fileName },
+    data: {
+      jobId: job?.id ?? null,
+      jobName: job?.name ?? null,
+      format: query.format,
+      fileName,
+      erase: query.erase,
+      reasoning: query.reasoning,
+      reasoningTag: query.reasoningTag,
+    },
   });
   return {
     fileName,
     contentType: "application/x-ndjson; charset=utf-8",
-    body: linesToStream(exportApprovedJsonl({ jobId: job?.id })),
+    body: linesToStream(exportApprovedJsonl({ jobId: job?.id }, { shape: query })),
   };
 }

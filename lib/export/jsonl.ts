@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import { toExportRecord } from "./record";
-import type { ExportFilter } from "./schemas";
+import { DEFAULT_SHAPE, type ExportFilter, type ExportShape } from "./schemas";
 
 export const EXPORT_BATCH = 500;
 
@@ -11,9 +11,10 @@ export const EXPORT_BATCH = 500;
  */
 export async function* exportApprovedJsonl(
   filter: ExportFilter = {},
-  options: { batchSize?: number } = {},
+  options: { batchSize?: number; shape?: ExportShape } = {},
 ): AsyncGenerator<string, void, undefined> {
   const batchSize = options.batchSize ?? EXPORT_BATCH;
+  const shape = options.shape ?? DEFAULT_SHAPE;
   let cursor: string | undefined;
   for (;;) {
     const rows = await db().trace.findMany({
@@ -32,6 +33,10 @@ export async function* exportApprovedJsonl(
         model: true,
         params: true,
         content: true,
+        reasoning: true,
+        strategy: true,
+        systemPromptErasable: true,
+        reasoningTokens: true,
         finishReason: true,
         truncated: true,
         inputTokens: true,
@@ -51,16 +56,20 @@ export async function* exportApprovedJsonl(
         },
       },
     });
-    for (const row of rows) yield `${JSON.stringify(toExportRecord(row))}\n`;
+    for (const row of rows) yield `${JSON.stringify(toExportRecord(row, shape))}\n`;
     if (rows.length < batchSize) return;
     cursor = rows[rows.length - 1]!.id;
   }
 }
 
 /** The first `n` lines, for the export page's preview. */
-export async function previewApprovedJsonl(filter: ExportFilter, n = 3): Promise<string[]> {
+export async function previewApprovedJsonl(
+  filter: ExportFilter,
+  n = 3,
+  shape: ExportShape = DEFAULT_SHAPE,
+): Promise<string[]> {
   const lines: string[] = [];
-  for await (const line of exportApprovedJsonl(filter, { batchSize: n })) {
+  for await (const line of exportApprovedJsonl(filter, { batchSize: n, shape })) {
     lines.push(line);
     if (lines.length >= n) break;
   }

@@ -23,3 +23,16 @@ export async function countApproved(filter: ExportFilter): Promise<number> {
     where: { reviewStatus: "approved", ...(filter.jobId ? { jobId: filter.jobId } : {}) },
   });
 }
+
+export type ExportStats = { rows: number; erasable: number; withReasoning: number };
+
+/** How many lines an export has, and how many of them erasure and the reasoning options touch. */
+export async function exportStats(filter: ExportFilter): Promise<ExportStats> {
+  const where = { reviewStatus: "approved", ...(filter.jobId ? { jobId: filter.jobId } : {}) };
+  const [rows, erasable, withReasoning] = await Promise.all([
+    db().trace.count({ where }),
+    db().trace.count({ where: { ...where, systemPromptErasable: true } }),
+    db().trace.count({ where: { ...where, reasoning: { not: null } } }),
+  ]);
+  return { rows, erasable, withReasoning };
+}

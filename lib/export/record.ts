@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { DEFAULT_SHAPE, type ExportShape } from "./schemas";
+
+// Used when an erasable trace's job froze no erased prompt (should not happen; kept safe).
+const GENERIC_ERASED = "You are a careful assistant who thinks before answering.";
 
 /** What the job froze at launch; read leniently so older or partial configs still export. */
 const FrozenConfigSchema = z
@@ -8,8 +12,14 @@ const FrozenConfigSchema = z
       .optional()
       .catch(undefined),
     params: z.unknown().optional(),
+    cautious: z.object({ erasedSystemPrompt: z.string() }).nullish().catch(undefined),
   })
   .catch({});
+
+const StrategySchema = z
+  .object({ name: z.string(), version: z.number(), chosenBy: z.string().optional() })
+  .nullable()
+  .catch(null);
 
 const ParamsSchema = z
   .object({
@@ -27,6 +37,10 @@ export type ExportRow = {
   model: string;
   params: unknown;
   content: string;
+  reasoning: string | null;
+  strategy: unknown;
+  systemPromptErasable: boolean;
+  reasoningTokens: number;
   finishReason: string;
   truncated: boolean;
   inputTokens: number;
@@ -49,8 +63,19 @@ export type ExportRow = {
   decisions: Array<{ reviewerId: string; decision: string; editedContent: string | null }>;
 };
 
-/** One JSON object per approved trace: the triple plus where it came from. */
-export function toExportRecord(row: ExportRow) {
+/** The trace field: the answer alone, or the reasoning before it (in <tag>…</tag> when tagged). */
+export function traceText(answer: string, reasoning: string | null, shape: ExportShape): string {
+  if (shape.reasoning === "answer" || !reasoning) return answer;
+  const tag = shape.reasoningTag;
+  return tag ? `<${tag}>\n${reasoning}\n</${tag}>\n\n${answer}` : `${reasoning}\n\n${answer}`;
+}
+
+/**
+ * One JSON object per approved trace: the triple plus where it came from. With erasure, a trace
+ * made under a chosen strategy gets the job's generic system prompt (Orca 2's prompt erasure);
+ * the original stays in the provenance.
+ */
+export function toExportRecord(row: ExportRow, shape: ExportShape = DEFAULT_SHAPE) {
   const approvals = row.decisions.filter((d) => d.decision === "approved");
   // Decisions arrive oldest first; the newest correction wins.
   const edited = approvals.findLast((d) => d.editedContent !== null)?.editedContent ?? null;
@@ -58,12 +83,15 @@ export function toExportRecord(row: ExportRow) {
   const sent = ParamsSchema.parse(row.params);
   const frozen = ParamsSchema.parse(config.params);
   const version = row.systemMessageVersion;
+  const erased = shape.erase && row.systemPromptErasable;
+  const strategy = StrategySchema.parse(row.strategy ?? null);
   return {
     id: row.id,
     prompt: row.prompt.text,
-    system_prompt: version.content,
-    trace: edited ?? row.content,
+    system_prompt: erased ? (config.cautious?.erasedSystemPrompt ?? GENERIC_ERASED) : version.content,
+    trace: traceText(edited ?? row.content, row.reasoning, shape),
     ...(edited !== null ? { original_trace: row.content } : {}),
+    ...(row.reasoning ? { reasoning: row.reasoning } : {}),
     reference_answer: row.prompt.referenceAnswer,
     category: row.prompt.category,
     provenance: {
@@ -77,6 +105,16 @@ export function toExportRecord(row: ExportRow) {
       system_message_name: version.message.name,
       system_message_version_id: version.id,
       system_message_version: version.version,
+      ...(erased ? { original_system_prompt: version.content } : {}),
+      ...(strategy
+        ? {
+            strategy: {
+              name: strategy.name,
+              version: strategy.version,
+              chosen_by: strategy.chosenBy ?? null,
+            },
+          }
+        : {}),
       provider: config.provider?.name ?? row.job.provider.name,
       provider_kind: config.provider?.kind ?? row.job.provider.kind,
       model: row.model,
@@ -86,6 +124,7 @@ export function toExportRecord(row: ExportRow) {
       truncated: row.truncated,
       input_tokens: row.inputTokens,
       output_tokens: row.outputTokens,
+      ...(row.reasoningTokens ? { reasoning_tokens: row.reasoningTokens } : {}),
       generated_at: row.createdAt.toISOString(),
       approved_by: approvals.map((d) => d.reviewerId),
     },

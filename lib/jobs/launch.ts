@@ -2,19 +2,15 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { recordAudit } from "../audit/audit";
 import { db } from "../db/client";
-import type { Prisma } from "../db/generated/sqlite/client";
 import { InvalidInputError, NotFoundError } from "../errors";
-import { getProvider } from "../teacher";
-import { createSampler } from "./sampling";
+import { frozenParams, frozenProvider, insertItems, LAUNCH_TX, stamp, type NewItem } from "./launch-shared";
+import { createPlanSampler, unmappedCategories, type PlanSelection } from "./sampling";
 import { LaunchJobSchema, MAX_SEED, type JobConfig, type LaunchJob, type LaunchJobInput } from "./schemas";
-
-const BATCH = 1_000;
-// A launch writes every item in one transaction; large sets need more than Prisma's 5 s default.
-const LAUNCH_TX = { timeout: 300_000, maxWait: 30_000 };
 
 /**
  * Freezes the configuration, expands it into items (prompt x sample, with the system-message
- * version drawn from the seed) and writes the job with all its items in one transaction.
+ * version drawn from the seed) and writes the job with all its items in one transaction. In
+ * cautious mode items get no version: the teacher chooses one when the item runs.
  */
 export async function launchJob(input: LaunchJobInput, actorId: string | null): Promise<string> {
   const options = LaunchJobSchema.parse(input);
@@ -23,7 +19,7 @@ export async function launchJob(input: LaunchJobInput, actorId: string | null): 
   if (!promptSet) throw new NotFoundError("Prompt set", options.promptSetId);
   const prompts = await client.prompt.findMany({
     where: { promptSetId: promptSet.id },
-    select: { id: true },
+    select: { id: true, category: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   if (prompts.length === 0) {
@@ -31,48 +27,58 @@ export async function launchJob(input: LaunchJobInput, actorId: string | null): 
       `Prompt set "${promptSet.name}" has no prompts. Import prompts into it before launching a job.`,
     );
   }
-  const {
-    id,
-    name: providerName,
-    kind,
-    baseUrl,
-    model,
-    inputPricePerMTok,
-    outputPricePerMTok,
-  } = await getProvider(options.providerId);
-  const provider = { id, name: providerName, kind, baseUrl, model };
+  const { provider, pricing } = await frozenProvider(options.providerId);
   const systemMessages = await chosenMessages(options.systemMessageIds);
-  const seed = options.seed ?? randomInt(0, MAX_SEED);
-  const sample = createSampler(seed, systemMessages, options.selection);
+  if (options.cautious && systemMessages.filter((m) => m.weight > 0).length < 2) {
+    throw new InvalidInputError(
+      "Cautious reasoning lets the teacher choose among strategies: choose at least two system messages (with weight above 0).",
+    );
+  }
+  const selection: PlanSelection = {
+    mode: options.selection,
+    seed: options.seed ?? randomInt(0, MAX_SEED),
+    ...(options.selection === "category" ? { categoryMap: options.categoryMap } : {}),
+  };
+  checkCategories(prompts, selection, systemMessages);
+  // Drawn in cautious mode too: it checks every prompt can be served, and is the fallback later.
+  const sample = createPlanSampler(systemMessages, selection);
 
   const config: JobConfig = {
     promptSet: { id: promptSet.id, name: promptSet.name, promptCount: prompts.length },
     systemMessages,
-    selection: { mode: options.selection, seed },
+    selection,
     provider,
-    params: {
-      temperature: options.temperature,
-      maxTokens: options.maxTokens,
-      stream: false,
-      timeoutMs: 180_000,
-    },
+    params: frozenParams(options),
     samplesPerPrompt: options.samplesPerPrompt,
     concurrency: options.concurrency,
     maxAttempts: options.maxAttempts,
     kind: "traces",
-    mode: "live",
-    cautious: null,
+    mode: options.mode,
+    cautious: options.cautious ? { erasedSystemPrompt: options.erasedSystemPrompt } : null,
     synthesis: null,
-    pricing: { inputPerMTok: inputPricePerMTok, outputPerMTok: outputPricePerMTok },
+    pricing,
   };
   const itemCount = prompts.length * options.samplesPerPrompt;
-  const name = options.name ?? defaultName(promptSet.name, provider.model);
-  const now = new Date();
+  const name = options.name ?? `${promptSet.name} × ${provider.model} ${stamp()}`;
+  function* items(): Generator<NewItem> {
+    for (const prompt of prompts) {
+      for (let sampleIndex = 0; sampleIndex < options.samplesPerPrompt; sampleIndex++) {
+        const versionId = sample(prompt, sampleIndex);
+        yield {
+          promptId: prompt.id,
+          sampleIndex,
+          systemMessageVersionId: options.cautious ? null : versionId,
+        };
+      }
+    }
+  }
 
   return client.$transaction(async (tx) => {
     const job = await tx.job.create({
       data: {
         name,
+        kind: "traces",
+        mode: options.mode,
         status: "queued",
         config,
         promptSetId: promptSet.id,
@@ -81,38 +87,53 @@ export async function launchJob(input: LaunchJobInput, actorId: string | null): 
         createdById: actorId,
       },
     });
-    let batch: Prisma.JobItemCreateManyInput[] = [];
-    let ordinal = 0;
-    for (const prompt of prompts) {
-      for (let sampleIndex = 0; sampleIndex < options.samplesPerPrompt; sampleIndex++) {
-        batch.push({
-          jobId: job.id,
-          ordinal: ordinal++,
-          promptId: prompt.id,
-          sampleIndex,
-          systemMessageVersionId: sample(prompt.id, sampleIndex),
-          status: "pending",
-          availableAt: now,
-        });
-        if (batch.length === BATCH) {
-          await tx.jobItem.createMany({ data: batch });
-          batch = [];
-        }
-      }
-    }
-    if (batch.length) await tx.jobItem.createMany({ data: batch });
+    await insertItems(tx, job.id, items());
     await recordAudit(
       {
         actorId,
         action: "job.launched",
         entityType: "job",
         entityId: job.id,
-        data: { name, itemCount, promptSetId: promptSet.id, providerId: provider.id, seed },
+        data: {
+          name,
+          itemCount,
+          promptSetId: promptSet.id,
+          providerId: provider.id,
+          seed: selection.seed,
+          mode: options.mode,
+          cautious: options.cautious,
+        },
       },
       tx,
     );
     return job.id;
   }, LAUNCH_TX);
+}
+
+/** Refuses a category map that leaves some prompts without a message, naming their categories. */
+function checkCategories(
+  prompts: Array<{ category: string | null }>,
+  selection: PlanSelection,
+  messages: JobConfig["systemMessages"],
+) {
+  for (const [category, ids] of Object.entries(selection.categoryMap ?? {})) {
+    if (ids.every((id) => messages.some((m) => m.messageId === id))) continue;
+    throw new InvalidInputError(
+      `The category map entry "${category}" names a system message that is not chosen for this job. ` +
+        "Include that message, or remove it from the entry.",
+    );
+  }
+  const missing = unmappedCategories(
+    prompts.map((p) => p.category),
+    selection,
+  );
+  if (missing.length === 0) return;
+  const names = missing.slice(0, 5).map((c) => (c === null ? "(no category)" : `"${c}"`));
+  const more = missing.length > 5 ? ` and ${missing.length - 5} more` : "";
+  throw new InvalidInputError(
+    `The category map gives no system message to prompts in ${names.join(", ")}${more}. ` +
+      'Map each of these categories to at least one message, or add a "*" fallback.',
+  );
 }
 
 /** The current version of each chosen message (default: every enabled one), checked usable. */
@@ -147,9 +168,4 @@ async function chosenMessages(ids: LaunchJob["systemMessageIds"]): Promise<JobCo
       content: current.content,
     };
   });
-}
-
-function defaultName(setName: string, model: string): string {
-  const stamp = new Date().toISOString().slice(0, 16).replace("T", " ");
-  return `${setName} × ${model} ${stamp}`;
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "../errors";
-import { chooseSystemMessage, createSampler } from "./sampling";
+import {
+  allowedMessages,
+  chooseSystemMessage,
+  createPlanSampler,
+  createSampler,
+  unmappedCategories,
+} from "./sampling";
 
 const messages = [
   { versionId: "v-a", weight: 1 },
@@ -69,5 +75,81 @@ describe("chooseSystemMessage", () => {
     ];
     expect(() => chooseSystemMessage(1, "p", 0, zeros)).toThrow(InvalidInputError);
     expect(() => chooseSystemMessage(1, "p", 0, zeros, "uniform")).toThrow(/weight 0/);
+  });
+});
+
+const bank = [
+  { messageId: "m-steps", versionId: "v-steps", weight: 1 },
+  { messageId: "m-code", versionId: "v-code", weight: 3 },
+  { messageId: "m-eli5", versionId: "v-eli5", weight: 1 },
+  { messageId: "m-short", versionId: "v-short", weight: 1 },
+];
+const categoryMap = { math: ["m-steps", "m-code"], kids: ["m-eli5"], "*": ["m-short", "m-steps"] };
+
+describe("createPlanSampler", () => {
+  it("matches the plain sampler in weighted and uniform modes, ignoring categories", () => {
+    for (const mode of ["weighted", "uniform"] as const) {
+      const plan = createPlanSampler(bank, { mode, seed: 31 });
+      const plain = createSampler(31, bank, mode);
+      for (let i = 0; i < 200; i++) {
+        expect(plan({ id: `p${i}`, category: i % 2 ? "math" : null }, i % 3)).toBe(plain(`p${i}`, i % 3));
+      }
+    }
+  });
+
+  it("in category mode draws only allowed messages, by weight, with the fallback for the rest", () => {
+    const plan = createPlanSampler(bank, { mode: "category", seed: 8, categoryMap });
+    const counts = (category: string | null) => {
+      const tally = new Map<string, number>();
+      for (let i = 0; i < 8_000; i++) {
+        const v = plan({ id: `${category}-${i}`, category }, 0);
+        tally.set(v, (tally.get(v) ?? 0) + 1);
+      }
+      return tally;
+    };
+    const math = counts("math");
+    expect([...math.keys()].sort()).toEqual(["v-code", "v-steps"]);
+    expect(Math.abs(math.get("v-code")! / 8_000 - 0.75)).toBeLessThan(0.03);
+    expect([...counts("kids").keys()]).toEqual(["v-eli5"]);
+    for (const other of ["history", null]) {
+      const tally = counts(other);
+      expect([...tally.keys()].sort()).toEqual(["v-short", "v-steps"]);
+      expect(Math.abs(tally.get("v-short")! / 8_000 - 0.5)).toBeLessThan(0.03);
+    }
+  });
+
+  it("is reproducible from the seed in category mode, and changes with it", () => {
+    const a = createPlanSampler(bank, { mode: "category", seed: 5, categoryMap });
+    const again = createPlanSampler([...bank].reverse(), { mode: "category", seed: 5, categoryMap });
+    const b = createPlanSampler(bank, { mode: "category", seed: 6, categoryMap });
+    let differences = 0;
+    for (let i = 0; i < 300; i++) {
+      const prompt = { id: `p${i}`, category: "math" };
+      expect(again(prompt, 1)).toBe(a(prompt, 1));
+      if (a(prompt, 1) !== b(prompt, 1)) differences++;
+    }
+    expect(differences).toBeGreaterThan(50);
+  });
+
+  it("refuses a category with no entry and no fallback, naming it", () => {
+    const noFallback = { math: ["m-steps"] };
+    const plan = createPlanSampler(bank, { mode: "category", seed: 1, categoryMap: noFallback });
+    expect(plan({ id: "p", category: "math" }, 0)).toBe("v-steps");
+    expect(() => plan({ id: "p", category: "poetry" }, 0)).toThrow(/Category "poetry" has no system message/);
+    expect(() => plan({ id: "p", category: null }, 0)).toThrow(/Prompts without a category/);
+    expect(
+      unmappedCategories(["math", "poetry", null, "poetry"], { mode: "category", categoryMap: noFallback }),
+    ).toEqual(["poetry", null]);
+    expect(unmappedCategories(["poetry"], { mode: "category", categoryMap })).toEqual([]);
+    expect(unmappedCategories(["poetry"], { mode: "weighted" })).toEqual([]);
+  });
+
+  it("refuses a category whose allowed messages all weigh 0, or that names a message not chosen", () => {
+    const zero = [...bank, { messageId: "m-zero", versionId: "v-zero", weight: 0 }];
+    const plan = createPlanSampler(zero, { mode: "category", seed: 1, categoryMap: { "*": ["m-zero"] } });
+    expect(() => plan({ id: "p", category: "x" }, 0)).toThrow(/weight 0/);
+    expect(() => allowedMessages(bank, { mode: "category", categoryMap: { "*": ["m-gone"] } }, "x")).toThrow(
+      /not chosen for this job/,
+    );
   });
 });

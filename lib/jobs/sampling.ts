@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { InvalidInputError } from "../errors";
-import type { SelectionMode } from "./schemas";
+import { FALLBACK_CATEGORY, type CategoryMap, type SelectionMode } from "./schemas";
 
 export type SamplingCandidate = { versionId: string; weight: number; name?: string };
 
@@ -51,4 +51,84 @@ export function chooseSystemMessage(
   mode: SelectionMode = "weighted",
 ): string {
   return createSampler(seed, messages, mode)(promptId, sampleIndex);
+}
+
+export type PlanCandidate = SamplingCandidate & { messageId: string };
+export type PlanPrompt = { id: string; category: string | null };
+export type PlanSelection = { mode: SelectionMode; seed: number; categoryMap?: CategoryMap };
+
+const describeCategory = (category: string | null) =>
+  category === null ? "Prompts without a category" : `Category "${category}"`;
+
+/**
+ * The messages a prompt of `category` may get: all of them, or in "category" mode the ones its
+ * category maps to, else the "*" fallback's. Throws, naming the category, when nothing applies.
+ */
+export function allowedMessages<T extends PlanCandidate>(
+  messages: readonly T[],
+  selection: Pick<PlanSelection, "mode" | "categoryMap">,
+  category: string | null,
+): T[] {
+  if (selection.mode !== "category") return [...messages];
+  const map = selection.categoryMap ?? {};
+  const key = category !== null && map[category] ? category : FALLBACK_CATEGORY;
+  const ids = map[key];
+  if (!ids) {
+    throw new InvalidInputError(
+      `${describeCategory(category)} has no system message in the category map, and there is no "*" fallback. ` +
+        `Map it to at least one message, or add a "*" entry for every other category.`,
+    );
+  }
+  const allowed = messages.filter((m) => ids.includes(m.messageId));
+  if (allowed.length !== new Set(ids).size) {
+    throw new InvalidInputError(
+      `The category map entry "${key}" names a system message that is not chosen for this job. ` +
+        "Choose it among the job's messages, or remove it from the map.",
+    );
+  }
+  return allowed;
+}
+
+/** Categories (of those given) that the map leaves without any message. */
+export function unmappedCategories(
+  categories: Iterable<string | null>,
+  selection: Pick<PlanSelection, "mode" | "categoryMap">,
+): Array<string | null> {
+  if (selection.mode !== "category") return [];
+  const map = selection.categoryMap ?? {};
+  if (map[FALLBACK_CATEGORY]) return [];
+  return [...new Set(categories)].filter((c) => c === null || !map[c]);
+}
+
+/**
+ * The plan's draw for every selection mode: (prompt, sampleIndex) -> versionId, deterministic from
+ * the seed. In "category" mode the draw is by weight among the messages the prompt's category allows.
+ */
+export function createPlanSampler(
+  messages: readonly PlanCandidate[],
+  selection: PlanSelection,
+): (prompt: PlanPrompt, sampleIndex: number) => string {
+  if (selection.mode !== "category") {
+    const draw = createSampler(selection.seed, messages, selection.mode);
+    return (prompt, sampleIndex) => draw(prompt.id, sampleIndex);
+  }
+  const byKey = new Map<string, (promptId: string, sampleIndex: number) => string>();
+  return (prompt, sampleIndex) => {
+    const key = prompt.category ?? "\u0000none";
+    let draw = byKey.get(key);
+    if (!draw) {
+      const allowed = allowedMessages(messages, selection, prompt.category);
+      try {
+        draw = createSampler(selection.seed, allowed, "weighted");
+      } catch (error) {
+        if (!(error instanceof InvalidInputError)) throw error;
+        throw new InvalidInputError(
+          `${describeCategory(prompt.category)}: every message it allows has weight 0, so none can be sampled. ` +
+            "Give one a weight above 0 or allow another message.",
+        );
+      }
+      byKey.set(key, draw);
+    }
+    return draw(prompt.id, sampleIndex);
+  };
 }

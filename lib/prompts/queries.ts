@@ -91,6 +91,11 @@ export type PromptListItem = {
   text: string;
   referenceAnswer: string | null;
   category: string | null;
+  /** import | topic-graph | evol-instruct, with what the teacher wrote it from. */
+  origin: string;
+  topic: string | null;
+  operation: string | null;
+  parentPromptId: string | null;
 };
 
 /** One page of a set's prompts, filtered by category and text (portable `contains`, no `mode`). */
@@ -111,7 +116,17 @@ export async function listPrompts(
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     skip: (page - 1) * PROMPTS_PAGE_SIZE,
     take: PROMPTS_PAGE_SIZE,
-    select: { id: true, externalId: true, text: true, referenceAnswer: true, category: true },
+    select: {
+      id: true,
+      externalId: true,
+      text: true,
+      referenceAnswer: true,
+      category: true,
+      origin: true,
+      topic: true,
+      operation: true,
+      parentPromptId: true,
+    },
   });
   return { items, total, page, pageCount };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { db } from "../db/client";
 import { NotFoundError } from "../errors";
 import { createTestUser } from "../testing/fixtures";
 import { createTraces } from "../testing/trace-fixtures";
@@ -150,5 +151,42 @@ describe("getTraceForReview", () => {
       [me.name, "rejected"],
     ]);
     expect((await getTraceForReview(created.traceIds[0]!, me.id)).myDecision).toBeNull();
+  });
+
+  it("shows the reasoning and the strategy the teacher chose, when the trace has them", async () => {
+    const created = await createTraces({ count: 2 });
+    const me = await createTestUser("reviewer");
+    const [cautious, plain] = created.traceIds;
+    await db().trace.update({
+      where: { id: cautious },
+      data: {
+        reasoning: "Add the numbers first.",
+        reasoningTokens: 7,
+        systemPromptErasable: true,
+        strategy: {
+          messageId: created.messageId,
+          name: created.messageName,
+          versionId: "v",
+          version: 1,
+          reply: " 1 ",
+          chosenBy: "number",
+        },
+      },
+    });
+    const view = await getTraceForReview(cautious!, me.id);
+    expect(view.trace).toMatchObject({
+      reasoning: "Add the numbers first.",
+      reasoningTokens: 7,
+      systemPromptErasable: true,
+    });
+    expect(view.strategy).toEqual({
+      name: created.messageName,
+      version: 1,
+      reply: " 1 ",
+      chosenBy: "number",
+    });
+    const other = await getTraceForReview(plain!, me.id);
+    expect(other.trace).toMatchObject({ reasoning: null, systemPromptErasable: false });
+    expect(other.strategy).toBeNull();
   });
 });

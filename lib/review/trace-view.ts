@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "../db/client";
 import { NotFoundError } from "../errors";
 import { DecisionSchema, ReviewStatusSchema, type Decision, type ReviewStatus } from "./schemas";
@@ -12,6 +13,18 @@ export type DecisionView = {
   updatedAt: string;
 };
 
+/** The cautious-reasoning choice as the trace stored it; read leniently. */
+const StrategySchema = z
+  .object({
+    name: z.string(),
+    version: z.number(),
+    reply: z.string().catch(""),
+    chosenBy: z.enum(["number", "name", "fuzzy", "fallback"]).catch("number"),
+  })
+  .nullable()
+  .catch(null);
+export type StrategyView = z.infer<typeof StrategySchema>;
+
 export type TraceForReview = {
   id: string;
   status: ReviewStatus;
@@ -23,8 +36,13 @@ export type TraceForReview = {
     externalId: string | null;
   };
   systemMessage: { id: string; name: string; versionId: string; version: number; content: string };
+  /** Set when the teacher chose the system message itself (cautious reasoning). */
+  strategy: StrategyView;
   trace: {
     content: string;
+    reasoning: string | null;
+    reasoningTokens: number;
+    systemPromptErasable: boolean;
     model: string;
     finishReason: string;
     truncated: boolean;
@@ -81,8 +99,12 @@ export async function getTraceForReview(traceId: string, reviewerId: string): Pr
       version: v.version,
       content: v.content,
     },
+    strategy: StrategySchema.parse(t.strategy ?? null),
     trace: {
       content: t.content,
+      reasoning: t.reasoning,
+      reasoningTokens: t.reasoningTokens,
+      systemPromptErasable: t.systemPromptErasable,
       model: t.model,
       finishReason: t.finishReason,
       truncated: t.truncated,

@@ -1,7 +1,8 @@
 import { ExportPanel } from "@/components/export/export-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { previewApprovedJsonl } from "@/lib/export/jsonl";
-import { countApproved, listExportJobs } from "@/lib/export/queries";
+import { countApproved, exportStats, listExportJobs } from "@/lib/export/queries";
+import { DEFAULT_SHAPE, ExportQuerySchema } from "@/lib/export/schemas";
 import { requireUser } from "@/lib/next/current-user";
 
 export const metadata = { title: "Export" };
@@ -12,14 +13,24 @@ export default async function ExportPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireUser("export");
-  const raw = (await searchParams).jobId;
+  const params = await searchParams;
+  const raw = params.jobId;
+  const parsed = ExportQuerySchema.safeParse({
+    erase: one(params.erase),
+    reasoning: one(params.reasoning),
+    reasoningTag: one(params.reasoningTag),
+  });
+  // Unreadable options fall back to the defaults rather than an error page.
+  const shape = parsed.success
+    ? { erase: parsed.data.erase, reasoning: parsed.data.reasoning, reasoningTag: parsed.data.reasoningTag }
+    : DEFAULT_SHAPE;
   const jobs = await listExportJobs();
   // An unknown job id falls back to everything rather than an empty export.
   const jobId = jobs.some((j) => j.id === raw) ? (raw as string) : undefined;
-  const [rowCount, totalApproved, preview] = await Promise.all([
-    countApproved({ jobId }),
+  const [stats, totalApproved, preview] = await Promise.all([
+    exportStats({ jobId }),
     countApproved({}),
-    previewApprovedJsonl({ jobId }, 3),
+    previewApprovedJsonl({ jobId }, 3, shape),
   ]);
   return (
     <>
@@ -30,10 +41,13 @@ export default async function ExportPage({
       <ExportPanel
         jobs={jobs}
         jobId={jobId}
-        rowCount={rowCount}
+        stats={stats}
+        shape={shape}
         totalApproved={totalApproved}
         preview={preview}
       />
     </>
   );
 }
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

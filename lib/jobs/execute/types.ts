@@ -8,6 +8,15 @@ export type ExecuteContext = {
   config: JobConfig;
   teacher: Teacher;
   signal: AbortSignal;
+  /** The item's row as the worker read it while leasing (saves a query per item); optional. */
+  prefetched?: PrefetchedItem;
+};
+
+/** What executeItem would otherwise load for the item. */
+export type PrefetchedItem = {
+  sampleIndex: number;
+  payload: unknown;
+  prompt: { id: string; text: string; category: string | null } | null;
 };
 
 /** The cautious-reasoning choice a trace records. */
@@ -16,7 +25,10 @@ export type StrategyChoice = {
   name: string;
   versionId: string;
   version: number;
+  /** What the teacher replied when asked to choose. */
   reply: string;
+  /** How the reply was read; "fallback": unreadable, so the plan's seeded choice was used. */
+  chosenBy: "number" | "name" | "fuzzy" | "fallback";
 };
 
 export type SynthesizedPrompt = {

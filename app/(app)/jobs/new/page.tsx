@@ -1,12 +1,13 @@
 import { randomInt } from "node:crypto";
 import Link from "next/link";
 import { LaunchForm } from "@/components/jobs/launch-form";
+import { NewJobTabs } from "@/components/jobs/new-job-tabs";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentVersionsOfEnabledMessages } from "@/lib/bank";
 import { MAX_SEED } from "@/lib/jobs/schemas";
 import { requireUser } from "@/lib/next/current-user";
-import { listPromptSets } from "@/lib/prompts";
+import { listPromptSetOverviews } from "@/lib/prompts/queries";
 import { listProviders } from "@/lib/teacher";
 
 export const metadata = { title: "New job" };
@@ -14,7 +15,7 @@ export const metadata = { title: "New job" };
 export default async function NewJobPage() {
   await requireUser("jobs:launch");
   const [promptSets, messages, teachers] = await Promise.all([
-    listPromptSets(),
+    listPromptSetOverviews(),
     currentVersionsOfEnabledMessages(),
     listProviders(),
   ]);
@@ -29,6 +30,7 @@ export default async function NewJobPage() {
         title="New generation job"
         description="The configuration is frozen at launch: later edits to messages, prompts or teachers do not change this job."
       />
+      <NewJobTabs current="/jobs/new" />
       {missing.length > 0 ? (
         <Notice tone="warning">
           Before launching a job, add{" "}
@@ -45,7 +47,12 @@ export default async function NewJobPage() {
       ) : (
         <LaunchForm
           seed={randomInt(0, MAX_SEED)}
-          promptSets={promptSets.map((s) => ({ id: s.id, name: s.name, promptCount: s.promptCount }))}
+          promptSets={promptSets.map((s) => ({
+            id: s.id,
+            name: s.name,
+            promptCount: s.promptCount,
+            categories: s.categories,
+          }))}
           messages={messages.map((m) => ({
             messageId: m.messageId,
             name: m.name,

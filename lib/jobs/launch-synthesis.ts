@@ -1,0 +1,162 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { recordAudit } from "../audit/audit";
+import { db, type Tx } from "../db/client";
+import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError } from "../errors";
+import { frozenParams, frozenProvider, insertItems, LAUNCH_TX, stamp, type NewItem } from "./launch-shared";
+import {
+  LaunchSynthesisSchema,
+  MAX_SEED,
+  type JobConfig,
+  type LaunchSynthesis,
+  type LaunchSynthesisInput,
+} from "./schemas";
+import { evolInstruction } from "./synthesis/evol-operations";
+import { parseTopics } from "./synthesis/topics";
+
+type Plan = {
+  synthesis: NonNullable<JobConfig["synthesis"]>;
+  itemCount: number;
+  items: () => Iterable<NewItem>;
+};
+
+/**
+ * Launches a job whose items ask the teacher for prompts: one item per topic (topic graph) or per
+ * source prompt and operation (Evol-Instruct). The prompts go into the target set, which is
+ * created here when named new; job, set and items are one transaction.
+ */
+export async function launchSynthesis(input: LaunchSynthesisInput, actorId: string | null): Promise<string> {
+  const options = LaunchSynthesisSchema.parse(input);
+  const target = options.targetSetId
+    ? await db().promptSet.findUnique({
+        where: { id: options.targetSetId },
+        select: { id: true, name: true, _count: { select: { prompts: true } } },
+      })
+    : null;
+  if (options.targetSetId && !target) throw new NotFoundError("Prompt set", options.targetSetId);
+  const plan = await planOf(options);
+  const { provider, pricing } = await frozenProvider(options.providerId);
+  const method = plan.synthesis.method;
+
+  try {
+    return await db().$transaction(async (tx) => {
+      const set = target
+        ? { id: target.id, name: target.name, promptCount: target._count.prompts }
+        : await createSet(tx, options.newSetName!, actorId);
+      const config: JobConfig = {
+        promptSet: set,
+        systemMessages: [],
+        selection: { mode: "uniform", seed: randomInt(0, MAX_SEED) },
+        provider,
+        params: frozenParams(options),
+        samplesPerPrompt: 1,
+        concurrency: options.concurrency,
+        maxAttempts: options.maxAttempts,
+        kind: "synthesis",
+        mode: options.mode,
+        cautious: null,
+        synthesis: plan.synthesis,
+        pricing,
+      };
+      const name = options.name ?? `${set.name} · ${method} × ${provider.model} ${stamp()}`;
+      const job = await tx.job.create({
+        data: {
+          name,
+          kind: "synthesis",
+          mode: options.mode,
+          status: "queued",
+          config,
+          promptSetId: set.id,
+          providerId: provider.id,
+          itemCount: plan.itemCount,
+          createdById: actorId,
+        },
+      });
+      await insertItems(tx, job.id, plan.items());
+      await recordAudit(
+        {
+          actorId,
+          action: "job.launched",
+          entityType: "job",
+          entityId: job.id,
+          data: {
+            name,
+            kind: "synthesis",
+            method,
+            itemCount: plan.itemCount,
+            promptSetId: set.id,
+            providerId: provider.id,
+          },
+        },
+        tx,
+      );
+      return job.id;
+    }, LAUNCH_TX);
+  } catch (error) {
+    if (options.newSetName && isUniqueViolation(error)) {
+      throw new ConflictError(
+        `A prompt set named "${options.newSetName}" already exists: choose it as the target, or another name.`,
+      );
+    }
+    throw error;
+  }
+}
+
+async function planOf(options: LaunchSynthesis): Promise<Plan> {
+  const s = options.synthesis;
+  if (s.method === "topic-graph") {
+    const topics = parseTopics(s.topics);
+    const n = s.promptsPerTopic;
+    return {
+      synthesis: {
+        method: "topic-graph",
+        topics,
+        template: s.template,
+        promptsPerTopic: n,
+        ...(s.category ? { category: s.category } : {}),
+      },
+      itemCount: topics.length,
+      items: () => topics.map((topic) => ({ promptId: null, sampleIndex: 0, payload: { topic, n } })),
+    };
+  }
+  const source = await db().promptSet.findUnique({ where: { id: s.sourcePromptSetId } });
+  if (!source) throw new NotFoundError("Prompt set", s.sourcePromptSetId);
+  const prompts = await db().prompt.findMany({
+    where: { promptSetId: source.id },
+    select: { id: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  if (prompts.length === 0) {
+    throw new InvalidInputError(`Prompt set "${source.name}" has no prompts to evolve. Import some first.`);
+  }
+  const operations = [...new Set(s.operations)];
+  return {
+    synthesis: {
+      method: "evol-instruct",
+      sourcePromptSetId: source.id,
+      sourcePromptSetName: source.name,
+      operations,
+      instructions: Object.fromEntries(operations.map((op) => [op, evolInstruction(op)])),
+    },
+    itemCount: prompts.length * operations.length,
+    *items() {
+      for (const prompt of prompts) {
+        for (const [sampleIndex, operation] of operations.entries()) {
+          yield { promptId: prompt.id, sampleIndex, payload: { operation } };
+        }
+      }
+    },
+  };
+}
+
+async function createSet(tx: Tx, name: string, actorId: string | null) {
+  const set = await tx.promptSet.create({
+    data: { name, description: "Prompts written by the teacher (synthesis job).", createdById: actorId },
+    select: { id: true, name: true },
+  });
+  await recordAudit(
+    { actorId, action: "prompt-set.created", entityType: "prompt-set", entityId: set.id, data: { name } },
+    tx,
+  );
+  return { ...set, promptCount: 0 };
+}
