@@ -1,23 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { PORTS } from "../playwright.config";
 import { addScriptedTeacher, createPromptSetFromFile, launchJobAndWait, uniqueLabel } from "./support/steps";
-
-const HOSTILE_REPLY = [
-  "Here is the markup:",
-  "",
-  '<script>window.__xss = "script"</script>',
-  "",
-  "<img src=x onerror=\"window.__xss = 'img'\">",
-  "",
-  "[click me](javascript:window.__xss='link')",
-].join("\n");
+import { installTeacherScript } from "./support/teacher-script";
 
 test("a trace carrying <script> and <img onerror> renders inert in review", async ({ page, request }) => {
-  // Every project sets the same rule, so concurrent runs cannot disagree about the script.
-  const scripted = await request.post(`http://127.0.0.1:${PORTS.teacher}/__control/script`, {
-    data: { rules: [{ match: { promptIncludes: "XSS-PROBE" }, reply: HOSTILE_REPLY }] },
-  });
-  expect(scripted.ok()).toBe(true);
+  await installTeacherScript(request);
 
   const run = uniqueLabel("xss");
   await createPromptSetFromFile(page, `${run} prompts`, "e2e/fixtures/hostile-prompt.jsonl");
