@@ -1,4 +1,5 @@
 import type { JobConfig } from "@/lib/jobs/schemas";
+import { DefinitionList, type DefinitionRow } from "../ui/definition-list";
 import { Card, CardBody, CardHeader } from "../ui/card";
 import { formatCount, formatDuration } from "./format";
 
@@ -18,8 +19,8 @@ function kindLabel(config: JobConfig): string {
 }
 
 /** Request parameters shown only when the job set them. */
-function optionalRows(params: JobConfig["params"]): Array<[string, string]> {
-  const rows: Array<[string, string]> = [];
+function optionalRows(params: JobConfig["params"]): DefinitionRow[] {
+  const rows: DefinitionRow[] = [];
   if (params.topP !== undefined) rows.push(["Top P", String(params.topP)]);
   if (params.stop?.length)
     rows.push(["Stop sequences", params.stop.map((s) => JSON.stringify(s)).join(", ")]);
@@ -34,7 +35,7 @@ function optionalRows(params: JobConfig["params"]): Array<[string, string]> {
 export function JobConfigCard({ config }: { config: JobConfig }) {
   const totalWeight = config.systemMessages.reduce((sum, m) => sum + m.weight, 0);
   const { params } = config;
-  const rows: Array<[string, string]> = [
+  const rows: DefinitionRow[] = [
     ["Kind", kindLabel(config)],
     [
       config.kind === "synthesis" ? "Writes into" : "Prompt set",
@@ -75,14 +76,7 @@ export function JobConfigCard({ config }: { config: JobConfig }) {
     <Card>
       <CardHeader title="Configuration" description="Frozen at launch." />
       <CardBody className="space-y-4">
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
-          {rows.map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="text-slate-500">{label}</dt>
-              <dd className="text-slate-800">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <DefinitionList rows={rows} wideLabels />
         {config.systemMessages.length > 0 && (
           <div>
             <h3 className="mb-1.5 text-sm font-medium text-slate-700">System messages</h3>

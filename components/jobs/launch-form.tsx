@@ -19,12 +19,13 @@ import { toast } from "../ui/toast";
 import { CategoryMapEditor, type CategoryOption } from "./category-map-editor";
 import { EstimatePanel } from "./estimate-panel";
 import { formatCount } from "./format";
+import { PromptSetSelect, type PromptSetOption } from "./prompt-set-select";
 import { GenerationFields, type TeacherOption } from "./generation-fields";
 import { generationInput, initialGeneration } from "./generation-state";
 import { MessageChecklist, type MessageOption } from "./message-checklist";
 
 export type { TeacherOption } from "./generation-fields";
-export type PromptSetOption = { id: string; name: string; promptCount: number; categories: CategoryOption[] };
+export type LaunchSetOption = PromptSetOption & { categories: CategoryOption[] };
 
 const SELECTION_HINTS: Record<SelectionMode, string> = {
   weighted: "Weighted follows each message's weight.",
@@ -38,7 +39,7 @@ export function LaunchForm({
   teachers,
   seed: initialSeed,
 }: {
-  promptSets: PromptSetOption[];
+  promptSets: LaunchSetOption[];
   messages: MessageOption[];
   teachers: TeacherOption[];
   seed: number;
@@ -115,21 +116,13 @@ export function LaunchForm({
             <Input id="job-name" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
           </Field>
           <Field label="Prompt set" htmlFor="job-prompt-set">
-            <Select
+            <PromptSetSelect
               id="job-prompt-set"
-              required
+              sets={promptSets}
               value={promptSetId}
-              onChange={(e) => setPromptSetId(e.target.value)}
-            >
-              <option value="" disabled>
-                Choose a prompt set
-              </option>
-              {promptSets.map((s) => (
-                <option key={s.id} value={s.id} disabled={s.promptCount === 0}>
-                  {s.name} ({formatCount(s.promptCount)} prompts)
-                </option>
-              ))}
-            </Select>
+              onChange={setPromptSetId}
+              placeholder="Choose a prompt set"
+            />
           </Field>
           <MessageChecklist messages={messages} checked={checked} onChange={setChecked} />
           <div className="grid gap-4 sm:grid-cols-2">

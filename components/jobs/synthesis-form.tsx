@@ -14,14 +14,15 @@ import { Notice } from "../ui/notice";
 import { toast } from "../ui/toast";
 import { EstimatePanel } from "./estimate-panel";
 import { formatCount } from "./format";
+import { PromptSetSelect, type PromptSetOption } from "./prompt-set-select";
 import { GenerationFields, type TeacherOption } from "./generation-fields";
 import { generationInput, initialGeneration } from "./generation-state";
-import { EvolFields, TopicFields, type SourceSetOption, type TopicState } from "./synthesis-method-fields";
+import { EvolFields, TopicFields, type TopicState } from "./synthesis-method-fields";
 
 type Method = "topic-graph" | "evol-instruct";
 
 /** Launches a job whose teacher writes prompts into a set: from topics, or by evolving a set. */
-export function SynthesisForm({ sets, teachers }: { sets: SourceSetOption[]; teachers: TeacherOption[] }) {
+export function SynthesisForm({ sets, teachers }: { sets: PromptSetOption[]; teachers: TeacherOption[] }) {
   const router = useRouter();
   const [name, setName] = useState("");
   const [targetKind, setTargetKind] = useState<"new" | "existing">("new");
@@ -130,21 +131,14 @@ export function SynthesisForm({ sets, teachers }: { sets: SourceSetOption[]; tea
                 htmlFor="synthesis-target"
                 hint="Prompts it already holds are skipped."
               >
-                <Select
+                <PromptSetSelect
                   id="synthesis-target"
-                  required
+                  sets={sets}
                   value={targetSetId}
-                  onChange={(e) => setTargetSetId(e.target.value)}
-                >
-                  <option value="" disabled>
-                    Choose a prompt set
-                  </option>
-                  {sets.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name} ({formatCount(s.promptCount)} prompts)
-                    </option>
-                  ))}
-                </Select>
+                  onChange={setTargetSetId}
+                  placeholder="Choose a prompt set"
+                  allowEmpty
+                />
               </Field>
             )}
           </fieldset>

@@ -2,10 +2,9 @@
 
 import type { EvolOperation } from "@/lib/jobs/synthesis/evol-operations";
 import { EVOL_OPERATION_NAMES, EVOL_OPERATIONS } from "@/lib/jobs/synthesis/evol-operations";
-import { Field, Input, Select, Textarea } from "../ui/field";
+import { Field, Input, Textarea } from "../ui/field";
 import { formatCount } from "./format";
-
-export type SourceSetOption = { id: string; name: string; promptCount: number };
+import { PromptSetSelect, type PromptSetOption } from "./prompt-set-select";
 
 export type TopicState = { topics: string; template: string; promptsPerTopic: string; category: string };
 
@@ -87,7 +86,7 @@ export function EvolFields({
   operations,
   onOperationsChange,
 }: {
-  sets: SourceSetOption[];
+  sets: PromptSetOption[];
   sourceSetId: string;
   onSourceChange: (id: string) => void;
   operations: Set<EvolOperation>;
@@ -102,21 +101,13 @@ export function EvolFields({
   return (
     <>
       <Field label="Source prompt set" htmlFor="synthesis-source">
-        <Select
+        <PromptSetSelect
           id="synthesis-source"
-          required
+          sets={sets}
           value={sourceSetId}
-          onChange={(e) => onSourceChange(e.target.value)}
-        >
-          <option value="" disabled>
-            Choose the prompts to evolve
-          </option>
-          {sets.map((s) => (
-            <option key={s.id} value={s.id} disabled={s.promptCount === 0}>
-              {s.name} ({formatCount(s.promptCount)} prompts)
-            </option>
-          ))}
-        </Select>
+          onChange={onSourceChange}
+          placeholder="Choose the prompts to evolve"
+        />
       </Field>
       <fieldset className="space-y-1.5">
         <legend className="mb-1 text-sm font-medium text-slate-700">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { PromptLineage } from "@/lib/prompts/lineage";
 import { Badge } from "../ui/badge";
+import { DefinitionList, type DefinitionRow } from "../ui/definition-list";
 import { Card, CardBody, CardHeader } from "../ui/card";
 import { operationLabel } from "./lineage-badge";
 
@@ -23,7 +24,7 @@ function PromptLink({ prompt }: { prompt: Ref }) {
 
 /** A prompt with its lineage: how it was made, from what, and what was made from it. */
 export function PromptLineageView({ prompt }: { prompt: PromptLineage }) {
-  const rows: Array<[string, React.ReactNode]> = [
+  const rows: DefinitionRow[] = [
     ["Origin", ORIGIN_TEXT[prompt.origin] ?? prompt.origin],
     ...(prompt.topic ? [["Topic", prompt.topic] as [string, string]] : []),
     ...(prompt.operation ? [["Operation", operationLabel(prompt.operation)] as [string, string]] : []),
@@ -88,14 +89,7 @@ export function PromptLineageView({ prompt }: { prompt: PromptLineage }) {
       <Card>
         <CardHeader title="Lineage" />
         <CardBody>
-          <dl className="grid grid-cols-3 gap-x-3 gap-y-2 text-sm">
-            {rows.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="text-slate-500">{label}</dt>
-                <dd className="col-span-2 break-words text-slate-800">{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <DefinitionList rows={rows} />
         </CardBody>
       </Card>
     </div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { TraceForReview } from "@/lib/review/trace-view";
 import { Badge } from "../ui/badge";
+import { DefinitionList, type DefinitionRow } from "../ui/definition-list";
 import { Card, CardBody, CardHeader } from "../ui/card";
 
 const number = new Intl.NumberFormat("en-US");
@@ -8,7 +9,7 @@ const number = new Intl.NumberFormat("en-US");
 /** Where the trace came from and who has judged it. */
 export function TraceSidebar({ view }: { view: TraceForReview }) {
   const { trace, job, decisions, strategy } = view;
-  const rows: Array<[string, React.ReactNode]> = [
+  const rows: DefinitionRow[] = [
     [
       "Job",
       <Link key="job" href={`/jobs/${job.id}`} className="text-indigo-700 hover:underline">
@@ -39,11 +40,9 @@ export function TraceSidebar({ view }: { view: TraceForReview }) {
               </Badge>
             </span>,
           ],
-        ] as Array<[string, React.ReactNode]>)
+        ] as DefinitionRow[])
       : []),
-    ...(trace.systemPromptErasable
-      ? ([["Export", "System prompt erasable"]] as Array<[string, React.ReactNode]>)
-      : []),
+    ...(trace.systemPromptErasable ? ([["Export", "System prompt erasable"]] as DefinitionRow[]) : []),
     ["Latency", `${number.format(trace.latencyMs)} ms`],
     ["Created", `${trace.createdAt.slice(0, 19).replace("T", " ")} UTC`],
   ];
@@ -52,14 +51,7 @@ export function TraceSidebar({ view }: { view: TraceForReview }) {
       <Card>
         <CardHeader title="Metadata" />
         <CardBody>
-          <dl className="grid grid-cols-3 gap-x-3 gap-y-2 text-sm">
-            {rows.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="text-slate-500">{label}</dt>
-                <dd className="col-span-2 break-words text-slate-800">{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <DefinitionList rows={rows} />
         </CardBody>
       </Card>
       <Card>
