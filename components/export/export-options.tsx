@@ -1,7 +1,8 @@
 "use client";
 
 import type { ExportStats } from "@/lib/export/queries";
-import type { ExportShape, ReasoningExport } from "@/lib/export/schemas";
+import { useState } from "react";
+import { ExportQuerySchema, type ExportShape, type ReasoningExport } from "@/lib/export/schemas";
 import { Field, Input, Select } from "../ui/field";
 
 /** How lines are shaped: prompt erasure and where the reasoning goes. */
@@ -14,6 +15,13 @@ export function ExportOptions({
   stats: ExportStats;
   onChange: (next: ExportShape) => void;
 }) {
+  const [tagError, setTagError] = useState<string | undefined>();
+  // The download link carries only a tag the server accepts; a bad one stays in the box, flagged.
+  const changeTag = (value: string) => {
+    const parsed = ExportQuerySchema.shape.reasoningTag.safeParse(value);
+    setTagError(parsed.success ? undefined : parsed.error.issues[0]?.message);
+    if (parsed.success) onChange({ ...shape, reasoningTag: parsed.data });
+  };
   return (
     <div className="space-y-3">
       <label className="flex items-start gap-2 text-sm text-slate-700">
@@ -49,13 +57,15 @@ export function ExportOptions({
         <Field
           label="Reasoning tag"
           htmlFor="export-reasoning-tag"
+          error={tagError}
           hint="The reasoning goes in <tag>…</tag> before the answer; blank: a blank line separates them."
         >
           <Input
             id="export-reasoning-tag"
             defaultValue={shape.reasoningTag}
             pattern="[A-Za-z][A-Za-z0-9_\-]{0,30}"
-            onBlur={(e) => onChange({ ...shape, reasoningTag: e.target.value.trim() })}
+            aria-invalid={tagError !== undefined}
+            onBlur={(e) => changeTag(e.target.value)}
           />
         </Field>
       )}

@@ -87,6 +87,7 @@ export function LaunchForm({
           samplesPerPrompt: String(samples),
           maxTokens: generation.maxTokens,
           cautious: cautious ? "1" : "0",
+          reasoning: generation.reasoningEffort || generation.thinkingBudget.trim() ? "1" : "0",
           mode: generation.mode,
         }
       : null;

@@ -37,6 +37,21 @@ describe("circuit breaker", () => {
     expect(breaker.failure("job", strike(6), down).trip).toBe(true);
   });
 
+  it("trips at once when the provider account is out of credit, whatever the status", () => {
+    const breaker = new CircuitBreaker();
+    breaker.failure("job", strike(1), down);
+    const quota: Failure = {
+      retryable: false,
+      message: "429 Too Many Requests from http://t/v1: the provider account is out of credit",
+      status: 429,
+      code: "quota",
+    };
+    const verdict = breaker.failure("job", strike(2), quota);
+    expect(verdict).toMatchObject({ trip: true, restore: [strike(1)] });
+    if (verdict.trip)
+      expect(verdict.reason).toMatch(/^Paused: .*out of credit\. Add credit .*resume the job\.$/);
+  });
+
   it("keeps jobs apart", () => {
     const breaker = new CircuitBreaker(2);
     breaker.failure("a", strike(1), down);

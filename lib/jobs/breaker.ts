@@ -22,9 +22,28 @@ const AT_ONCE: Record<number, string> = {
     "launch a new one with the corrected teacher; if the server was briefly misconfigured, resume the job.",
 };
 
+const CODE_ADVICE: Record<NonNullable<Failure["code"]>, string> = {
+  quota: "Add credit or raise the spending limit at the provider, then resume the job.",
+  setup: "Fix the teacher on the Teachers page (its API key, say), then resume the job.",
+};
+
 /**
- * Per-job circuit breaker of one worker. Trips on an authentication, permission or not-found
- * answer at once, or on BREAKER_STREAK retryable failures in a row; the job is then paused with
+ * Why a failure pauses the job at once (the key, the permission, the model, the account's credit:
+ * nothing another item or another try would change), or null.
+ */
+export function pauseAtOnceReason(failure: Failure): string | null {
+  const advice =
+    failure.code !== undefined
+      ? CODE_ADVICE[failure.code]
+      : failure.status === undefined
+        ? undefined
+        : AT_ONCE[failure.status];
+  return advice ? `Paused: ${sentence(failure.message)} ${advice}` : null;
+}
+
+/**
+ * Per-job circuit breaker of one worker. Trips on an authentication, permission, not-found or
+ * out-of-credit answer at once, or on BREAKER_STREAK retryable failures in a row; the job is then paused with
  * the reason, and the attempts that failed because of it are given back to their items.
  */
 export class CircuitBreaker {
@@ -42,10 +61,10 @@ export class CircuitBreaker {
 
   failure(jobId: string, strike: Strike, failure: Failure): BreakerVerdict {
     const streak = this.streaks.get(jobId) ?? [];
-    const advice = failure.status === undefined ? undefined : AT_ONCE[failure.status];
-    if (advice) {
+    const reason = pauseAtOnceReason(failure);
+    if (reason) {
       this.streaks.delete(jobId);
-      return { trip: true, reason: `Paused: ${sentence(failure.message)} ${advice}`, restore: streak };
+      return { trip: true, reason, restore: streak };
     }
     // Item-specific refusals (400, a bad prompt) say nothing about the provider's health.
     if (!failure.retryable) return { trip: false };

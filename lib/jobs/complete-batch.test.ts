@@ -138,4 +138,26 @@ describe("completion groups", () => {
     >`SELECT "id" FROM "Trace" WHERE "itemId" = ${b.id}`;
     expect(raw[0]!.id).toMatch(/^c[a-z0-9]{20,}$/);
   });
+
+  it("writes only the current attempt when a stale attempt of the same item is in the group", async () => {
+    const { config, items } = await leasedJob(1);
+    const stale = items[0]!;
+    // The lease ran out under a stalled call and this worker leased the item again.
+    await db().jobItem.update({ where: { id: stale.id }, data: { attempts: 2 } });
+    const current = { ...stale, attempts: 2 };
+    const prompts = (text: string): ItemResult => ({
+      kind: "prompts",
+      prompts: [{ text, topic: null, operation: null, parentPromptId: null, category: null }],
+      completion: answer({ system: "", prompt: "", temperature: 0, maxTokens: 1 }, { text }),
+      usage: { requests: 1, inputTokens: 1, outputTokens: 1 },
+    });
+    const group = completer();
+    const outcomes = await Promise.all([
+      group.complete(stale, prompts("from the stale attempt"), config),
+      group.complete(current, prompts("from the current attempt"), config),
+    ]);
+    expect(outcomes).toEqual(["lost-lease", "stored"]);
+    const written = await db().prompt.findMany({ where: { synthesisItemId: stale.id } });
+    expect(written.map((p) => p.text)).toEqual(["from the current attempt"]);
+  });
 });

@@ -99,21 +99,23 @@ async function storeGroup(tx: Tx, group: Entry[], now: Date): Promise<CompleteOu
     ({ item }) =>
       Prisma.sql`("id" = ${item.id} AND "leaseOwner" = ${item.owner} AND "attempts" = ${item.attempts})`,
   );
-  const claimedRows = await tx.$queryRaw<Array<{ id: string }>>`
+  const claimedRows = await tx.$queryRaw<Array<{ id: string; attempts: number | bigint }>>`
     UPDATE "JobItem"
     SET "status" = 'done', "leaseExpiresAt" = NULL, "lastError" = NULL, "updatedAt" = ${now}
     WHERE ${unindexed("status")} = 'running' AND "id" IN (${Prisma.join(group.map((e) => e.item.id))})
       AND (${Prisma.join(fences, " OR ")})
-    RETURNING "id"`;
-  const claimed = new Set(claimedRows.map((r) => r.id));
+    RETURNING "id", "attempts"`;
+  // By lease token, not id: a stale attempt of an item re-leased here may share the group.
+  const token = (item: LeasedItem) => `${item.id}:${item.attempts}`;
+  const claimed = new Set(claimedRows.map((r) => `${r.id}:${Number(r.attempts)}`));
   // An item that somehow has its trace already makes the INSERT fail: the group then falls back
   // to one transaction per item, where completeItem marks it done without a second trace.
-  const ours = group.filter((e) => claimed.has(e.item.id));
+  const ours = group.filter((e) => claimed.has(token(e.item)));
   const buffer = bufferTraceCreates(tx);
   for (const entry of ours) await writeResult(buffer.tx, entry.item, entry.result, entry.config);
   await buffer.flush();
   await setCosts(tx, ours);
-  return group.map((e) => (claimed.has(e.item.id) ? "stored" : "lost-lease"));
+  return group.map((e) => (claimed.has(token(e.item)) ? "stored" : "lost-lease"));
 }
 
 /** Trace.costUsd for the traces just written, in one statement. */

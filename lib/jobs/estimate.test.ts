@@ -48,6 +48,11 @@ describe("estimateJob", () => {
     expect(cautious.requests).toBe(4);
     expect(cautious.inputTokens).toBeGreaterThan(2 * plain.inputTokens);
     expect(cautious.outputTokens.max).toBe(200 + 2 * 100);
+    // A reasoning model's strategy question is sent with the job's max tokens (see cautious.ts).
+    const bigger = { maxTokens: "4096", cautious: "1" };
+    expect((await estimateJob(query(world, bigger))).outputTokens.max).toBe(2 * 4096 + 2 * 256);
+    const reasoning = await estimateJob(query(world, { ...bigger, reasoning: "1" }));
+    expect(reasoning.outputTokens.max).toBe(4 * 4096);
     expect(plain.cost).toEqual({ about: null, atMost: (plain.inputTokens * 1 + 200 * 10) / 1e6 });
     const batch = await estimateJob(query(world, { mode: "batch" }));
     expect(batch.cost!.atMost).toBeCloseTo(plain.cost!.atMost / 2, 12);

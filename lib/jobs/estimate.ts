@@ -39,8 +39,9 @@ export async function estimateJob(query: EstimateQuery): Promise<JobEstimate> {
   });
   const perAnswer = history._avg.outputTokens;
   const answerCalls = work.requests - work.strategyItems;
-  const max =
-    answerCalls * query.maxTokens + work.strategyItems * Math.min(query.maxTokens, STRATEGY_REPLY_TOKENS.max);
+  // As executeCautious: a reasoning model's strategy question keeps the job's maxTokens.
+  const choiceMax = query.reasoning ? query.maxTokens : Math.min(query.maxTokens, STRATEGY_REPLY_TOKENS.max);
+  const max = answerCalls * query.maxTokens + work.strategyItems * choiceMax;
   const typical =
     perAnswer === null
       ? null

@@ -1,6 +1,6 @@
 import { DomainError } from "../errors";
 import { logError } from "../log";
-import { TeacherError } from "../teacher/types";
+import { TeacherError, type TeacherErrorCode } from "../teacher/types";
 
 const BASE_MS = 1_000;
 const CAP_MS = 60_000;
@@ -21,6 +21,8 @@ export type Failure = {
   retryAfterMs?: number;
   /** The provider's HTTP status, when it answered with one. */
   status?: number;
+  /** quota: the provider account is out of credit; setup: the teacher's client could not be built. */
+  code?: TeacherErrorCode | "setup";
 };
 
 /** What went wrong with one item, in words a curator can act on. */
@@ -31,6 +33,7 @@ export function describeFailure(error: unknown, context: string): Failure {
       message: error.message,
       retryAfterMs: error.retryAfterMs,
       status: error.status,
+      code: error.code,
     };
   }
   if (error instanceof DomainError) return { retryable: false, message: error.message };

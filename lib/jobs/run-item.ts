@@ -62,8 +62,11 @@ export async function runItem(run: ItemRun): Promise<AttemptOutcome> {
     result = await executeItem({ item, config, teacher: run.teacher, signal, prefetched: run.prefetched });
   } catch (error) {
     run.ended?.();
+    // A client that cannot be built (a key that no longer decrypts, a deleted teacher) fails
+    // every item alike: the breaker pauses the job instead.
+    const setup = "error" in run.teacher && error === run.teacher.error;
     try {
-      return await settleFailure(run, error);
+      return await settleFailure(run, error, setup);
     } catch (dbError) {
       logError(`worker ${item.owner}: item ${item.id} of job ${item.jobId}`, dbError);
       return { kind: "error" };
@@ -79,14 +82,22 @@ export async function runItem(run: ItemRun): Promise<AttemptOutcome> {
   }
 }
 
-async function settleFailure(run: ItemRun, error: unknown): Promise<AttemptOutcome> {
+async function settleFailure(run: ItemRun, error: unknown, setup: boolean): Promise<AttemptOutcome> {
   const { item, config, signal, now } = run;
   if (signal.aborted) {
     if (signal.reason === ABORT_STOPPING) await releaseItem(item, now());
     else await cancelItem(item);
     return { kind: "failed", failure: { retryable: false, message: "aborted" }, verdict: "aborted" };
   }
-  const failure = describeFailure(error, `teacher call for item ${item.id} of job ${item.jobId}`);
+  const described = describeFailure(error, `teacher call for item ${item.id} of job ${item.jobId}`);
+  const failure: Failure = setup
+    ? {
+        ...described,
+        retryable: false,
+        code: "setup",
+        message: `The teacher could not be set up: ${described.message}`,
+      }
+    : described;
   const verdict = run.judge ? await run.judge(failure) : "count";
   if (verdict !== "count") {
     await restoreItem(item, now(), failure.message, verdict.giveBack);

@@ -131,6 +131,25 @@ describe("createPlanSampler", () => {
     expect(differences).toBeGreaterThan(50);
   });
 
+  it("treats categories named like Object.prototype members as any other category", () => {
+    const plan = createPlanSampler(bank, { mode: "category", seed: 2, categoryMap: { "*": ["m-eli5"] } });
+    for (const category of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      expect(plan({ id: `p-${category}`, category }, 0)).toBe("v-eli5");
+    }
+    expect(
+      unmappedCategories(["toString", "constructor"], {
+        mode: "category",
+        categoryMap: { math: ["m-steps"] },
+      }),
+    ).toEqual(["toString", "constructor"]);
+    expect(() =>
+      createPlanSampler(bank, { mode: "category", seed: 2, categoryMap: { math: ["m-steps"] } })(
+        { id: "p", category: "valueOf" },
+        0,
+      ),
+    ).toThrow(InvalidInputError);
+  });
+
   it("refuses a category with no entry and no fallback, naming it", () => {
     const noFallback = { math: ["m-steps"] };
     const plan = createPlanSampler(bank, { mode: "category", seed: 1, categoryMap: noFallback });

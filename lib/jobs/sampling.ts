@@ -57,6 +57,9 @@ export type PlanCandidate = SamplingCandidate & { messageId: string };
 export type PlanPrompt = { id: string; category: string | null };
 export type PlanSelection = { mode: SelectionMode; seed: number; categoryMap?: CategoryMap };
 
+// Own keys only: a category named "constructor" or "toString" must not find Object.prototype's.
+const mapped = (map: CategoryMap, key: string) => Object.hasOwn(map, key) && Array.isArray(map[key]);
+
 const describeCategory = (category: string | null) =>
   category === null ? "Prompts without a category" : `Category "${category}"`;
 
@@ -71,8 +74,8 @@ export function allowedMessages<T extends PlanCandidate>(
 ): T[] {
   if (selection.mode !== "category") return [...messages];
   const map = selection.categoryMap ?? {};
-  const key = category !== null && map[category] ? category : FALLBACK_CATEGORY;
-  const ids = map[key];
+  const key = category !== null && mapped(map, category) ? category : FALLBACK_CATEGORY;
+  const ids = mapped(map, key) ? map[key] : undefined;
   if (!ids) {
     throw new InvalidInputError(
       `${describeCategory(category)} has no system message in the category map, and there is no "*" fallback. ` +
@@ -96,8 +99,8 @@ export function unmappedCategories(
 ): Array<string | null> {
   if (selection.mode !== "category") return [];
   const map = selection.categoryMap ?? {};
-  if (map[FALLBACK_CATEGORY]) return [];
-  return [...new Set(categories)].filter((c) => c === null || !map[c]);
+  if (mapped(map, FALLBACK_CATEGORY)) return [];
+  return [...new Set(categories)].filter((c) => c === null || !mapped(map, c));
 }
 
 /**

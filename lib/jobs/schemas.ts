@@ -320,6 +320,8 @@ export const EstimateQuerySchema = z.object({
   samplesPerPrompt: z.coerce.number().int().min(1).max(16).default(1),
   maxTokens: z.coerce.number().int().min(1).max(32_768).default(1024),
   cautious: flag,
+  /** The job sets a reasoning effort or thinking budget: its strategy question keeps maxTokens. */
+  reasoning: flag,
   mode: RunModeSchema.default("live"),
   topics: count(MAX_TOPICS).default(0),
   topicInputChars: count(1_000_000_000).default(0),

@@ -190,7 +190,7 @@ describe("worker", () => {
     expect(progress.recentErrors[0]!.promptPreview).toContain("Question");
   });
 
-  it("fails the items with the reason when the teacher cannot be built", async () => {
+  it("pauses the job with the reason, spending no attempt, when the teacher cannot be built", async () => {
     const world = await createWorld({ prompts: 2 });
     const jobId = await launchJob(launchInput(world), null);
     const worker = createWorker({
@@ -200,11 +200,16 @@ describe("worker", () => {
       },
     });
     await drain(worker);
-    const items = await db().jobItem.findMany({ where: { jobId } });
-    expect(items.every((i) => i.status === "failed" && i.lastError === "Teacher gone was not found.")).toBe(
-      true,
+    const job = await db().job.findUniqueOrThrow({ where: { id: jobId } });
+    expect(job.status).toBe("paused");
+    expect(job.pauseReason).toBe(
+      "Paused: The teacher could not be set up: Teacher gone was not found. Fix the teacher on the Teachers page (its API key, say), then resume the job.",
     );
-    expect((await db().job.findUniqueOrThrow({ where: { id: jobId } })).error).toBe("2 of 2 items failed");
+    const items = await db().jobItem.findMany({ where: { jobId } });
+    expect(items.map((i) => [i.status, i.attempts])).toEqual([
+      ["pending", 0],
+      ["pending", 0],
+    ]);
   });
 
   it("treats an existing trace for the item as already done, without a second trace", async () => {

@@ -167,8 +167,10 @@ export function createWorker(options: WorkerOptions): Worker {
         select: { id: true, status: true },
       });
       for (const id of elsewhere) {
-        if (rows.find((r) => r.id === id)?.status === "paused") paused.add(id);
-        else abortJob(id);
+        const status = rows.find((r) => r.id === id)?.status;
+        if (status === "paused") paused.add(id);
+        // Resumed since the job list was read: its calls go on (aborting would cancel the items).
+        else if (status !== "queued" && status !== "running") abortJob(id);
       }
     }
     outages.observe(active, started, paused);

@@ -20,7 +20,7 @@ export function anthropicBatchTeacher(config: ResolvedTeacherConfig): BatchTeach
       try {
         const batch = await sdkCall(
           ctx,
-          (signal) =>
+          (options) =>
             batches.create(
               {
                 requests: requests.map(({ customId, request }) => ({
@@ -28,7 +28,7 @@ export function anthropicBatchTeacher(config: ResolvedTeacherConfig): BatchTeach
                   params: anthropicBody(config.model, request),
                 })),
               },
-              { signal },
+              options,
             ),
           BATCH_CALL_TIMEOUT_MS,
         );
@@ -39,7 +39,7 @@ export function anthropicBatchTeacher(config: ResolvedTeacherConfig): BatchTeach
     },
 
     async poll(externalId) {
-      const batch = await sdkCall(ctx, (signal) => batches.retrieve(externalId, {}, { signal }));
+      const batch = await sdkCall(ctx, (options) => batches.retrieve(externalId, {}, options));
       const c = batch.request_counts;
       const ended = batch.processing_status === "ended";
       return {
@@ -56,7 +56,7 @@ export function anthropicBatchTeacher(config: ResolvedTeacherConfig): BatchTeach
       return mapped(ctx, async function* () {
         const decoder = await sdkCall(
           ctx,
-          (signal) => batches.results(externalId, {}, { signal }),
+          (options) => batches.results(externalId, {}, options),
           BATCH_CALL_TIMEOUT_MS,
         );
         for await (const line of decoder) {
@@ -67,7 +67,7 @@ export function anthropicBatchTeacher(config: ResolvedTeacherConfig): BatchTeach
     },
 
     async cancel(externalId) {
-      await sdkCall(ctx, (signal) => batches.cancel(externalId, {}, { signal }));
+      await sdkCall(ctx, (options) => batches.cancel(externalId, {}, options));
     },
   };
 }

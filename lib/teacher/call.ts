@@ -23,16 +23,19 @@ export async function timedCall(
   }
 }
 
-/** Any SDK call (batch endpoints) with a deadline, its failures as TeacherErrors. */
+/**
+ * Any SDK call (batch endpoints) with a deadline, its failures as TeacherErrors. `run` passes the
+ * options on to the SDK: its own timeout (the client's is one chat call's) must be as long.
+ */
 export async function sdkCall<T>(
   base: CallContext,
-  run: (signal: AbortSignal) => Promise<T>,
+  run: (options: { signal: AbortSignal; timeout: number }) => Promise<T>,
   timeoutMs = base.timeoutMs,
 ): Promise<T> {
   const ctx = { ...base, timeoutMs };
   const deadline = AbortSignal.timeout(timeoutMs);
   try {
-    return await run(deadline);
+    return await run({ signal: deadline, timeout: timeoutMs });
   } catch (error) {
     throw toTeacherError(error, ctx, { deadline });
   }

@@ -58,6 +58,10 @@ export function toTeacherError(
   if (error instanceof Anthropic.APIError && error.constructor === Anthropic.APIError)
     return fromStreamError(error, ctx);
   if (error instanceof SyntaxError) return malformed(ctx, "a response body that is not valid JSON");
+  // Failures while reading the body (after the SDK handed it on) arrive raw: a cut connection, bad gzip.
+  const code = errorCode(error);
+  if (code && Object.hasOwn(CONNECTION_REASONS, code)) return fromConnection(error as Error, ctx);
+  if (code?.startsWith("Z_")) return malformed(ctx, "a compressed body that did not decode");
   const message = error instanceof Error ? error.message : String(error);
   return new TeacherError(`The call to ${ctx.url} failed: ${message}`, false);
 }
@@ -66,13 +70,19 @@ function fromStatus(error: SdkApiError, status: number, ctx: CallContext): Teach
   const head = `${status} ${STATUS_CODES[status] ?? "Error"} from ${ctx.url}`;
   const said = serverMessage(error);
   const detail = said ? ` The server said: "${said}"` : "";
+  if (outOfQuota(error, said)) {
+    const message = `${head}: the provider account is out of credit or over its spending limit.${detail}`;
+    return new TeacherError(message, false, status, undefined, "quota");
+  }
   if (status === 429) {
     const retryAfterMs = retryAfter(error.headers);
     const when = retryAfterMs !== undefined ? ` (retry after ${formatSeconds(retryAfterMs)})` : "";
     return new TeacherError(`${head}: rate limited${when}.${detail}`, true, status, retryAfterMs);
   }
   if (status === 408 || status === 409 || status >= 500) {
-    return new TeacherError(`${head}: the server could not answer right now.${detail}`, true, status);
+    const retryAfterMs = retryAfter(error.headers);
+    const message = `${head}: the server could not answer right now.${detail}`;
+    return new TeacherError(message, true, status, retryAfterMs);
   }
   const advice: Record<number, string> = {
     401: "check the API key.",
@@ -85,6 +95,16 @@ function fromStatus(error: SdkApiError, status: number, ctx: CallContext): Teach
   };
   const what = advice[status] ?? "the request was refused.";
   return new TeacherError(`${head}: ${what}${detail}`, false, status);
+}
+
+/**
+ * OpenAI answers an exhausted quota with 429 `insufficient_quota` (retrying never helps, unlike a
+ * rate limit); Anthropic with 400 "Your credit balance is too low".
+ */
+function outOfQuota(error: SdkApiError, said: string | undefined): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (code === "insufficient_quota") return true;
+  return /insufficient[_ ]quota|exceeded your current quota|credit balance is too low/i.test(said ?? "");
 }
 
 /** An error event inside a stream (no HTTP status): overloaded or failing servers, mostly. */

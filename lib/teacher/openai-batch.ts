@@ -47,13 +47,13 @@ export function openaiBatchTeacher(config: ResolvedTeacherConfig): BatchTeacher 
         });
         const file = await sdkCall(
           ctx,
-          (signal) => client.files.create({ file: upload, purpose: "batch" }, { signal }),
+          (options) => client.files.create({ file: upload, purpose: "batch" }, options),
           BATCH_CALL_TIMEOUT_MS,
         );
-        const batch = await sdkCall(ctx, (signal) =>
+        const batch = await sdkCall(ctx, (options) =>
           client.batches.create(
             { input_file_id: file.id, endpoint: ENDPOINT, completion_window: "24h" },
-            { signal },
+            options,
           ),
         );
         return { externalId: batch.id, inputFileId: file.id };
@@ -63,7 +63,7 @@ export function openaiBatchTeacher(config: ResolvedTeacherConfig): BatchTeacher 
     },
 
     async poll(externalId) {
-      const batch = await sdkCall(ctx, (signal) => client.batches.retrieve(externalId, { signal }));
+      const batch = await sdkCall(ctx, (options) => client.batches.retrieve(externalId, options));
       const counts = batch.request_counts;
       const errors = batch.errors?.data?.map((e) => e.message).filter(Boolean);
       return {
@@ -83,7 +83,7 @@ export function openaiBatchTeacher(config: ResolvedTeacherConfig): BatchTeacher 
           if (!fileId) continue;
           const response = await sdkCall(
             ctx,
-            (signal) => client.files.content(fileId, { signal }),
+            (options) => client.files.content(fileId, options),
             BATCH_CALL_TIMEOUT_MS,
           );
           for await (const line of jsonLines(response.body)) {
@@ -95,7 +95,7 @@ export function openaiBatchTeacher(config: ResolvedTeacherConfig): BatchTeacher 
     },
 
     async cancel(externalId) {
-      await sdkCall(ctx, (signal) => client.batches.cancel(externalId, { signal }));
+      await sdkCall(ctx, (options) => client.batches.cancel(externalId, options));
     },
   };
 }

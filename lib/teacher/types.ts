@@ -47,12 +47,16 @@ export interface Teacher {
  * A failed teacher call. `retryable` failures (429, 5xx, timeouts, malformed bodies) may be tried
  * again, after `retryAfterMs` when the provider said so; others (401, 400, 404) will not succeed.
  */
+/** Failures no retry fixes and no other item avoids: the provider account has run out of credit. */
+export type TeacherErrorCode = "quota";
+
 export class TeacherError extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
     readonly status?: number,
     readonly retryAfterMs?: number,
+    readonly code?: TeacherErrorCode,
   ) {
     super(message);
     this.name = "TeacherError";

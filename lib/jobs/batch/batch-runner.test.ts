@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../db/client";
 import { createBatchTeacher } from "../../teacher/batch-teacher";
+import { TeacherError, type BatchTeacher } from "../../teacher/types";
 import { startScriptedTeacher, type ScriptedTeacher, type ScriptInput } from "../../testing/scripted-teacher";
 import { cancelJob } from "../cancel";
 import { launchJob } from "../launch";
 import { launchSynthesis } from "../launch-synthesis";
+import { resumeJob } from "../pause";
 import { createWorld, launchInput } from "../test-fixtures";
 import { advanceBatches, listBatchSubmissions, type AdvanceOptions } from "./index";
 import { prepareSubmission } from "./submit";
@@ -248,15 +250,58 @@ describe.each(["openai", "anthropic"] as const)("batch runner with the %s batch 
     expect(await db().trace.count({ where: { jobId } })).toBe(0);
   });
 
-  it("fails the items with a clear reason when the endpoint has no batch API", async () => {
+  it("pauses the job, not failing any item, when the endpoint has no batch API", async () => {
     const { jobId } = await batchJob({ prompts: 2, baseSuffix: "/nowhere" });
     const job = await runToEnd(jobId);
-    expect(job).toMatchObject({ status: "completed", error: "2 of 2 items failed" });
-    for (const item of await items(jobId)) {
-      expect(item.status).toBe("failed");
-      expect(item.lastError).toMatch(/does not offer the .*\(404\)\. Run this job in live mode/);
-    }
+    expect(job.status).toBe("paused");
+    expect(job.pauseReason).toMatch(/^Paused: .*does not offer the .*\(404\)\. Run this job in live mode/);
+    for (const item of await items(jobId)) expect(item).toMatchObject({ status: "pending", attempts: 0 });
     expect((await db().batchSubmission.findFirstOrThrow({ where: { jobId } })).status).toBe("failed");
+  });
+
+  it("pauses the job when the batch client cannot be built", async () => {
+    const { jobId } = await batchJob({ prompts: 2 });
+    const job = await runToEnd(jobId, {
+      teacherFor: async () => {
+        throw new TeacherError("The API key no longer decrypts.", false);
+      },
+    });
+    expect(job.status).toBe("paused");
+    expect(job.pauseReason).toMatch(
+      /^Paused: The teacher could not be set up: The API key no longer decrypts\. Fix/,
+    );
+    for (const item of await items(jobId)) expect(item).toMatchObject({ status: "pending", attempts: 0 });
+  });
+
+  it("gives the attempt back when a submission is refused for a passing reason; pauses after three", async () => {
+    const { jobId } = await batchJob({ prompts: 2, maxAttempts: 1 });
+    const base = kind === "openai" ? server.baseUrlOpenAI : server.baseUrlAnthropic;
+    const real = createBatchTeacher({ kind, baseUrl: base, model: "m" });
+    let refuse = 3;
+    const flaky: BatchTeacher = {
+      ...real,
+      poll: (id) => real.poll(id),
+      results: (id, status) => real.results(id, status),
+      cancel: (id) => real.cancel(id),
+      submit: (requests) =>
+        refuse-- > 0
+          ? Promise.reject(new TeacherError("503 Service Unavailable from the teacher.", true, 503))
+          : real.submit(requests),
+    };
+    const job = await runToEnd(jobId, { teacherFor: async () => flaky });
+    // One attempt allowed, three refusals: had they counted, every item would have failed.
+    expect(job.status).toBe("paused");
+    expect(job.pauseReason).toMatch(/^Paused after 3 batch submissions in a row were refused; .*503/);
+    for (const item of await items(jobId)) expect(item).toMatchObject({ status: "pending", attempts: 0 });
+
+    await resumeJob(jobId, null);
+    const done = await runToEnd(jobId, { teacherFor: async () => flaky });
+    expect(done.status).toBe("completed");
+    for (const item of await items(jobId)) expect(item).toMatchObject({ status: "done", attempts: 1 });
+    const statuses = (
+      await db().batchSubmission.findMany({ where: { jobId }, orderBy: { createdAt: "asc" } })
+    ).map((s) => s.status);
+    expect(statuses).toEqual(["failed", "failed", "failed", "ingested"]);
   });
 });
 

@@ -53,6 +53,17 @@ export async function settleAll(submissionId: string, failure: Failure, config: 
     await settleFailures(submissionId, ids, attempts, failure, config, now);
 }
 
+/**
+ * A submission the provider never accepted: its items did not reach the provider, so the attempt
+ * the submission took is given back and they wait for a later batch.
+ */
+export async function giveBackSubmission(submissionId: string, availableAt: Date, lastError: string) {
+  await db().jobItem.updateMany({
+    where: inBatch(submissionId),
+    data: { ...pending(availableAt), attempts: { decrement: 1 }, lastError },
+  });
+}
+
 /** Items the provider returned nothing for go round again (or fail once out of attempts). */
 export async function settleUnreturned(submissionId: string, config: JobConfig, now: Date): Promise<number> {
   const message = "The provider returned no result for this request (the batch expired or was cancelled).";

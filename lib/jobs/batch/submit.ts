@@ -1,9 +1,11 @@
 import "server-only";
 import { db, dbKind, Prisma } from "../../db/client";
 import { logError } from "../../log";
-import type { BatchRequest } from "../../teacher/types";
+import type { BatchRequest, BatchTeacher } from "../../teacher/types";
 import { planCall } from "../execute";
-import { describeFailure } from "../failure";
+import { pauseAtOnceReason } from "../breaker";
+import { describeFailure, retryDelayMs, type Failure } from "../failure";
+import { pauseForProvider } from "../pause";
 import type { LeasedItem } from "../lease";
 import type { JobConfig } from "../schemas";
 import {
@@ -14,7 +16,7 @@ import {
   updateHeld,
   type BatchRun,
 } from "./context";
-import { settleAll, settleFailure } from "./settle";
+import { giveBackSubmission, settleAll, settleFailure } from "./settle";
 
 // planCall reads each item's prompt; a few at a time keeps a 10,000-item batch quick.
 const PLAN_CONCURRENCY = 32;
@@ -92,13 +94,25 @@ export async function sendSubmission(run: BatchRun, submissionId: string, jobId:
     return;
   }
   let sent: { externalId: string; inputFileId?: string };
+  let teacher: BatchTeacher;
   try {
-    const teacher = await run.teacherFor(config.provider);
+    teacher = await run.teacherFor(config.provider);
+  } catch (error) {
+    const described = describeFailure(error, `building the batch client of job ${jobId}`);
+    const message = `The teacher could not be set up: ${described.message}`;
+    await submissionRefused(
+      run,
+      { id: submissionId, jobId },
+      { message, retryable: false, code: "setup" },
+      config,
+    );
+    return;
+  }
+  try {
     sent = await teacher.submit(requests);
   } catch (error) {
     const failure = describeFailure(error, `submitting batch ${submissionId} of job ${jobId}`);
-    await settleAll(submissionId, failure, config, run.now);
-    await updateHeld(run, submissionId, { status: "failed", error: failure.message, ...released });
+    await submissionRefused(run, { id: submissionId, jobId }, failure, config);
     return;
   }
   const stored = await updateHeld(run, submissionId, {
@@ -129,4 +143,52 @@ export async function batchItems(submissionId: string, jobId: string): Promise<L
     orderBy: { ordinal: "asc" },
   });
   return rows.map((row) => ({ ...row, jobId, owner: submissionId }));
+}
+
+/** Submissions refused in a row (provider down) before the job pauses instead of trying again. */
+export const SUBMIT_STREAK = 3;
+
+/**
+ * The provider did not take the batch. Nothing reached it, so the items' attempt is given back:
+ * a provider-wide refusal (key, permission, no batch API, no credit) pauses the job at once, a
+ * passing one (429, 5xx, network) retries later with backoff and pauses the job after
+ * SUBMIT_STREAK in a row; anything else (the provider rejected the requests themselves) is the
+ * items' failure, counted as usual.
+ */
+async function submissionRefused(
+  run: BatchRun,
+  submission: { id: string; jobId: string },
+  failure: Failure,
+  config: JobConfig,
+) {
+  const atOnce = pauseAtOnceReason(failure);
+  if (!atOnce && !failure.retryable) {
+    await settleAll(submission.id, failure, config, run.now);
+    await updateHeld(run, submission.id, { status: "failed", error: failure.message, ...released });
+    return;
+  }
+  await updateHeld(run, submission.id, { status: "failed", error: failure.message, ...released });
+  const streak = await refusedInARow(submission.jobId);
+  const delay = retryDelayMs(streak, failure.retryAfterMs);
+  await giveBackSubmission(submission.id, new Date(run.now.getTime() + delay), failure.message);
+  const reason =
+    atOnce ??
+    (streak >= SUBMIT_STREAK
+      ? `Paused after ${streak} batch submissions in a row were refused; the last error: ${failure.message} ` +
+        "Check that the teacher is reachable (Teachers page, Test connection), then resume the job. " +
+        "No item lost an attempt."
+      : null);
+  if (reason) await pauseForProvider(submission.jobId, reason);
+}
+
+/** The job's latest submissions that failed, counted back to the last one the provider took. */
+async function refusedInARow(jobId: string): Promise<number> {
+  const latest = await db().batchSubmission.findMany({
+    where: { jobId },
+    orderBy: { createdAt: "desc" },
+    take: SUBMIT_STREAK + 1,
+    select: { status: true, externalId: true },
+  });
+  const firstAccepted = latest.findIndex((s) => s.status !== "failed" || s.externalId !== null);
+  return firstAccepted === -1 ? latest.length : firstAccepted;
 }

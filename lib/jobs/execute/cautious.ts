@@ -6,7 +6,8 @@ import { requestParams } from "./params";
 import { parseStrategyChoice, STRATEGY_SYSTEM, strategyPrompt } from "./strategy";
 import type { ExecuteContext, ItemResult, StrategyChoice } from "./types";
 
-// Enough for a number or a name; a thinking budget needs maxTokens above it, so keep the job's then.
+// Enough for a number or a name. A reasoning model spends maxTokens on its reasoning first (and a
+// thinking budget needs maxTokens above it), so keep the job's maxTokens for those.
 const CHOICE_MAX_TOKENS = 256;
 
 type Message = JobConfig["systemMessages"][number];
@@ -27,7 +28,7 @@ export async function executeCautious(
   );
   const params = requestParams(config);
   const choiceParams =
-    params.thinkingBudget === undefined
+    params.thinkingBudget === undefined && params.reasoningEffort === undefined
       ? { ...params, maxTokens: Math.min(params.maxTokens, CHOICE_MAX_TOKENS) }
       : params;
   const asked = await teacher.complete({

@@ -19,6 +19,15 @@ describe("parsePromptList", () => {
     ]);
   });
 
+  it("reads a numbered list whose prompts quote an array as the list, not as JSON", () => {
+    expect(
+      parsePromptList("1. Sort the list [3, 1, 2] in ascending order.\n2. Explain why the sky is blue.", 5),
+    ).toEqual(["Sort the list [3, 1, 2] in ascending order.", "Explain why the sky is blue."]);
+    expect(
+      parsePromptList('1. Given the array ["apple", "banana"], count the vowels.\n2. Explain tides.', 5),
+    ).toEqual(['Given the array ["apple", "banana"], count the vowels.', "Explain tides."]);
+  });
+
   it("reads numbered and bulleted lists, with continuation lines and without the prose around", () => {
     const reply = [
       "Sure! Here are three prompts:",

@@ -44,16 +44,20 @@ function fromJson(value: unknown): string[] | null {
 }
 
 function tryJson(text: string): string[] | null {
-  const fenced = /```(?:json)?\s*\n([\s\S]*?)```/i.exec(text)?.[1];
-  const candidates = [fenced, text];
-  const open = text.indexOf("[");
-  const close = text.lastIndexOf("]");
-  if (open !== -1 && close > open) candidates.push(text.slice(open, close + 1));
+  const candidates: Array<string | undefined> = [text];
+  // JSON inside the text only when the text is not itself a list: a listed prompt may quote an
+  // array ("Sort [3, 1, 2]") that is not the list of prompts.
+  if (fromList(text).length === 0) {
+    candidates.push(/```(?:json)?\s*\n([\s\S]*?)```/i.exec(text)?.[1]);
+    const open = text.indexOf("[");
+    const close = text.lastIndexOf("]");
+    if (open !== -1 && close > open) candidates.push(text.slice(open, close + 1));
+  }
   for (const candidate of candidates) {
     if (!candidate) continue;
     try {
       const list = fromJson(JSON.parse(candidate.trim()));
-      if (list) return list;
+      if (list?.length) return list;
     } catch {
       // Not JSON: try the next reading.
     }
