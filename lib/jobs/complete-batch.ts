@@ -1,12 +1,12 @@
 import "server-only";
 import { db, Prisma, type Tx } from "../db/client";
-import { attemptCostUsd } from "./cost";
 import type { ItemResult } from "./execute/types";
 import { writeResult } from "./execute/write";
 import { completeItem, type CompleteOutcome } from "./item-outcome";
 import type { LeasedItem } from "./lease";
 import type { JobConfig } from "./schemas";
 import { unindexed } from "./sql";
+import { itemUsage, type ItemUsage } from "./item-usage";
 import { bufferTraceCreates } from "./trace-buffer";
 
 type Entry = {
@@ -99,9 +99,21 @@ async function storeGroup(tx: Tx, group: Entry[], now: Date): Promise<CompleteOu
     ({ item }) =>
       Prisma.sql`("id" = ${item.id} AND "leaseOwner" = ${item.owner} AND "attempts" = ${item.attempts})`,
   );
+  // Each claimed row takes the usage of the attempt whose fence it matched.
+  const usages = group.map((e) => itemUsage(e.result, e.config));
+  const perFence = (pick: (u: ItemUsage) => number, type: "INTEGER" | "DOUBLE PRECISION") =>
+    Prisma.sql`CASE ${Prisma.join(
+      fences.map(
+        (fence, i) => Prisma.sql`WHEN ${fence} THEN CAST(${pick(usages[i]!)} AS ${Prisma.raw(type)})`,
+      ),
+      " ",
+    )} END`;
   const claimedRows = await tx.$queryRaw<Array<{ id: string; attempts: number | bigint }>>`
     UPDATE "JobItem"
-    SET "status" = 'done', "leaseExpiresAt" = NULL, "lastError" = NULL, "updatedAt" = ${now}
+    SET "status" = 'done', "leaseExpiresAt" = NULL, "lastError" = NULL, "updatedAt" = ${now},
+      "completedAt" = ${now}, "inputTokens" = ${perFence((u) => u.inputTokens, "INTEGER")},
+      "outputTokens" = ${perFence((u) => u.outputTokens, "INTEGER")},
+      "costUsd" = ${perFence((u) => u.costUsd, "DOUBLE PRECISION")}
     WHERE ${unindexed("status")} = 'running' AND "id" IN (${Prisma.join(group.map((e) => e.item.id))})
       AND (${Prisma.join(fences, " OR ")})
     RETURNING "id", "attempts"`;
@@ -123,7 +135,7 @@ async function setCosts(tx: Tx, entries: Entry[]) {
   const costs: Array<[string, number]> = [];
   for (const { item, result, config } of entries) {
     if (result.kind !== "trace") continue;
-    const cost = attemptCostUsd(config.pricing, result.usage, config.mode);
+    const cost = itemUsage(result, config).costUsd;
     if (cost > 0) costs.push([item.id, cost]);
   }
   if (costs.length === 0) return;

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import { isUniqueViolation } from "../errors";
-import { attemptCostUsd } from "./cost";
+import { itemUsage } from "./item-usage";
 import { writeResult } from "./execute/write";
 import type { ItemResult } from "./execute/types";
 import type { JobConfig } from "./schemas";
@@ -31,14 +31,16 @@ export async function completeItem(
   const client = db();
   try {
     await client.$transaction(async (tx) => {
+      const usage = itemUsage(result, config);
       const claimed = await tx.jobItem.updateMany({
         where: leased(item),
-        data: { status: "done", leaseExpiresAt: null, lastError: null },
+        data: { status: "done", leaseExpiresAt: null, lastError: null, completedAt: new Date(), ...usage },
       });
       if (claimed.count !== 1) throw new LostLease();
       await writeResult(tx, item, result, config);
-      const costUsd = result.kind === "trace" ? attemptCostUsd(config.pricing, result.usage, config.mode) : 0;
-      if (costUsd > 0) await tx.trace.updateMany({ where: { itemId: item.id }, data: { costUsd } });
+      if (result.kind === "trace" && usage.costUsd > 0) {
+        await tx.trace.updateMany({ where: { itemId: item.id }, data: { costUsd: usage.costUsd } });
+      }
     });
     return "stored";
   } catch (error) {

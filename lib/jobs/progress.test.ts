@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { TeacherError } from "../teacher/types";
 import { launchJob } from "./launch";
+import { launchSynthesis } from "./launch-synthesis";
 import { pauseJob } from "./pause";
 import { jobProgress } from "./progress";
 import { answer, createWorld, fakeTeacher, launchInput } from "./test-fixtures";
@@ -44,5 +45,43 @@ describe("job progress", () => {
     expect(paused.status).toBe("paused");
     expect(paused.pauseReason).toMatch(/^Paused by/);
     expect(paused.etaSeconds).toBeNull();
+  });
+
+  it("counts the tokens, cost and rate of synthesis jobs, which write prompts instead of traces", async () => {
+    const world = await createWorld({ prompts: 1 });
+    await db().provider.update({
+      where: { id: world.provider.id },
+      data: { inputPricePerMTok: 2, outputPricePerMTok: 10 },
+    });
+    const jobId = await launchSynthesis(
+      {
+        providerId: world.provider.id,
+        newSetName: `written-${world.tag}`,
+        synthesis: {
+          method: "topic-graph",
+          topics: "Optics\nRome",
+          template: "Write {n} about {topic}.",
+          promptsPerTopic: 2,
+        },
+      },
+      world.user.id,
+    );
+    const teacher = fakeTeacher((request) =>
+      answer(request, {
+        text: JSON.stringify([`One on ${request.prompt}?`, `Two on ${request.prompt}?`]),
+        usage: { inputTokens: 1_000, outputTokens: 500 },
+      }),
+    );
+    await createWorker({ workerId: "w-synth-progress", teacherFor: async () => teacher }).runOnce();
+
+    const progress = await jobProgress(jobId);
+    expect(progress.counts).toMatchObject({ done: 2 });
+    expect(progress.tokens).toEqual({ input: 2_000, output: 1_000 });
+    expect(progress.costUsd).toBeCloseTo(2 * (0.002 + 0.005), 10);
+    // Finished: the rate is over the whole run.
+    expect(progress.status).toBe("completed");
+    expect(progress.tracesPerSecond).toBeGreaterThan(0);
+    const items = await db().jobItem.findMany({ where: { jobId } });
+    expect(items.every((i) => i.completedAt !== null && i.inputTokens === 1_000)).toBe(true);
   });
 });

@@ -85,11 +85,12 @@ export async function jobProgress(jobId: string, now = new Date()): Promise<JobP
   const since = new Date(now.getTime() - RATE_WINDOW_MS);
   const [countsByJob, sums, recent, errors] = await Promise.all([
     itemCountsByJob([jobId]),
-    client.trace.aggregate({
-      where: { jobId },
+    // From the items, so synthesis jobs (which write prompts, not traces) count too.
+    client.jobItem.aggregate({
+      where: { jobId, status: "done" },
       _sum: { inputTokens: true, outputTokens: true, costUsd: true },
     }),
-    client.trace.count({ where: { jobId, createdAt: { gte: since } } }),
+    client.jobItem.count({ where: { jobId, status: "done", completedAt: { gte: since } } }),
     client.jobItem.findMany({
       where: { jobId, status: { in: ["pending", "failed"] }, lastError: { not: null } },
       orderBy: [{ updatedAt: "desc" }, { ordinal: "desc" }],

@@ -2,7 +2,7 @@ import "server-only";
 import { db, Prisma } from "../../db/client";
 import type { BatchResult, BatchStatus, BatchTeacher, Completion } from "../../teacher/types";
 import { finishJobIfDone } from "../completion";
-import { attemptCostUsd } from "../cost";
+import { itemUsage } from "../item-usage";
 import { planCall } from "../execute";
 import type { ItemResult } from "../execute/types";
 import { writeResult } from "../execute/write";
@@ -109,9 +109,13 @@ async function storeGroup(
       for (const { item, result } of ready) {
         if (!claimed.has(item.id) || existing.has(item.id)) continue;
         await writeResult(tx, item, result, config);
+        const usage = itemUsage(result, config);
+        await tx.jobItem.update({ where: { id: item.id }, data: { ...usage, completedAt: run.now } });
         if (result.kind === "trace") {
-          const costUsd = attemptCostUsd(config.pricing, result.usage, "batch");
-          await tx.trace.update({ where: { itemId: item.id }, data: { requestMode: "batch", costUsd } });
+          await tx.trace.update({
+            where: { itemId: item.id },
+            data: { requestMode: "batch", costUsd: usage.costUsd },
+          });
         }
         written++;
       }
