@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { JobProgress } from "@/lib/jobs/progress";
+import type { JobKind } from "@/lib/jobs/schemas";
 import { fetchJson } from "../fetch-json";
 import { Card, CardBody, CardHeader } from "../ui/card";
 import { Notice } from "../ui/notice";
@@ -19,10 +20,15 @@ export function JobLive({
   jobId,
   initial,
   canManage,
+  kind,
+  priced,
 }: {
   jobId: string;
   initial: JobProgress;
   canManage: boolean;
+  kind: JobKind;
+  /** The job has prices: without them its cost is unknown, not zero. */
+  priced: boolean;
 }) {
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -83,7 +89,7 @@ export function JobLive({
             {progress.percent}% of {formatCount(progress.total)} items settled
           </p>
         </div>
-        <JobStats progress={progress} />
+        <JobStats progress={progress} kind={kind} priced={priced} />
         {progress.error && (
           <Notice tone={progress.status === "completed" ? "warning" : "error"}>{progress.error}</Notice>
         )}

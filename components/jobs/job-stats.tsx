@@ -1,10 +1,19 @@
 import type { JobProgress } from "@/lib/jobs/progress";
+import type { JobKind } from "@/lib/jobs/schemas";
 import { formatCount, formatDuration, formatUsd } from "./format";
 
 type Stat = { label: string; value: string; testId: string; tone?: string; small?: boolean };
 
 /** The job's numbers: items by state, rate, time left, tokens and cost so far. */
-export function JobStats({ progress }: { progress: JobProgress }) {
+export function JobStats({
+  progress,
+  kind,
+  priced,
+}: {
+  progress: JobProgress;
+  kind: JobKind;
+  priced: boolean;
+}) {
   const { counts } = progress;
   const stats: Stat[] = [
     { label: "Done", value: formatCount(counts.done), testId: "count-done", tone: "text-emerald-700" },
@@ -17,7 +26,11 @@ export function JobStats({ progress }: { progress: JobProgress }) {
       testId: "count-cancelled",
       tone: "text-amber-700",
     },
-    { label: "Traces / s", value: progress.tracesPerSecond.toLocaleString("en-US"), testId: "job-rate" },
+    {
+      label: kind === "synthesis" ? "Items / s" : "Traces / s",
+      value: progress.tracesPerSecond.toLocaleString("en-US"),
+      testId: "job-rate",
+    },
     { label: "Time left", value: formatDuration(progress.etaSeconds), testId: "job-eta" },
     {
       label: "Tokens in / out",
@@ -25,7 +38,12 @@ export function JobStats({ progress }: { progress: JobProgress }) {
       testId: "job-tokens",
       small: true,
     },
-    { label: "Cost so far", value: formatUsd(progress.costUsd), testId: "job-cost" },
+    {
+      label: "Cost so far",
+      value: priced ? formatUsd(progress.costUsd) : "no prices",
+      testId: "job-cost",
+      small: !priced,
+    },
   ];
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">

@@ -27,7 +27,13 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <JobLive jobId={job.id} initial={progress} canManage={can(user.role, "jobs:launch")} />
+          <JobLive
+            jobId={job.id}
+            initial={progress}
+            canManage={can(user.role, "jobs:launch")}
+            kind={job.config.kind}
+            priced={job.config.pricing.inputPerMTok !== null || job.config.pricing.outputPerMTok !== null}
+          />
         </div>
         <JobConfigCard config={job.config} />
       </div>
