@@ -1,8 +1,7 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTeacher } from "../teacher";
 import { keepAliveFetch } from "./keep-alive-fetch";
+import { serveForTests } from "../testing/local-server";
 
 const COMPLETION = {
   id: "chatcmpl-1",
@@ -13,8 +12,7 @@ const COMPLETION = {
 };
 
 // /moved/* answers 308 to /v1/*, as a proxy in front of a teacher may; /v1/* echoes what it got.
-let base = "";
-const site = createServer((req, res) => {
+const site = serveForTests((req, res) => {
   let body = "";
   req.on("data", (chunk: Buffer) => (body += chunk.toString()));
   req.on("end", () => {
@@ -27,19 +25,11 @@ const site = createServer((req, res) => {
     res.end(JSON.stringify(reply));
   });
 });
-beforeAll(async () => {
-  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-});
-afterAll(() => {
-  site.closeAllConnections();
-  site.close();
-});
 
 describe("keepAliveFetch", () => {
   it("follows redirects like the global fetch, keeping the method and body of a 307/308", async () => {
     for (const fetcher of [fetch, keepAliveFetch]) {
-      const response = await fetcher(`${base}/moved/echo`, { method: "POST", body: '{"a":1}' });
+      const response = await fetcher(`${site.url()}/moved/echo`, { method: "POST", body: '{"a":1}' });
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ method: "POST", body: '{"a":1}' });
     }
@@ -47,7 +37,12 @@ describe("keepAliveFetch", () => {
 
   it("lets a teacher behind a redirecting base URL answer, as Test connection (global fetch) does", async () => {
     for (const fetcher of [undefined, keepAliveFetch]) {
-      const teacher = createTeacher({ kind: "openai", baseUrl: `${base}/moved`, model: "m", fetch: fetcher });
+      const teacher = createTeacher({
+        kind: "openai",
+        baseUrl: `${site.url()}/moved`,
+        model: "m",
+        fetch: fetcher,
+      });
       const completion = await teacher.complete({ system: "", prompt: "p", temperature: 0, maxTokens: 8 });
       expect(completion.text).toBe("Moved fine.");
     }

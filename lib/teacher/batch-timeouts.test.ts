@@ -1,12 +1,10 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { createBatchTeacher } from "./batch-teacher";
+import { serveForTests } from "../testing/local-server";
 
 // Uploads and batch creation answer only once the whole (large) body is in: slower than a chat call.
 const SLOW_MS = 600;
-let base = "";
-const site = createServer((req, res) => {
+const site = serveForTests((req, res) => {
   req.resume();
   req.on("end", () => {
     const body =
@@ -24,21 +22,13 @@ const site = createServer((req, res) => {
     );
   });
 });
-beforeAll(async () => {
-  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-});
-afterAll(() => {
-  site.closeAllConnections();
-  site.close();
-});
 
 it.each(["openai", "anthropic"] as const)(
   "%s: submitting a batch gets the batch deadline, not the chat call's timeout",
   async (kind) => {
     const teacher = createBatchTeacher({
       kind,
-      baseUrl: kind === "openai" ? `${base}/v1` : base,
+      baseUrl: kind === "openai" ? `${site.url()}/v1` : site.url(),
       model: "m",
       timeoutMs: SLOW_MS / 3,
     });

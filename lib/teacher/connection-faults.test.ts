@@ -1,10 +1,10 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import zlib from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { keepAliveFetch } from "../jobs/keep-alive-fetch";
 import { createTeacher } from "./create-teacher";
 import { TeacherError, type ChatRequest } from "./types";
+import { serveForTests } from "../testing/local-server";
 
 // A server that fails in the ways the scripted teacher cannot: mid-body cuts, bad gzip, 503s.
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -48,18 +48,9 @@ const routes: Record<string, Handler> = {
   },
 };
 
-let base = "";
-const site = createServer((req, res) => {
+const site = serveForTests((req, res) => {
   const route = Object.keys(routes).find((path) => req.url!.includes(`${path}/`));
   routes[route!]!(req, res);
-});
-beforeAll(async () => {
-  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-});
-afterAll(() => {
-  site.closeAllConnections();
-  site.close();
 });
 
 const ask = (stream: boolean): ChatRequest => ({
@@ -76,7 +67,7 @@ async function failure(
   stream: boolean,
   fetch?: typeof globalThis.fetch,
 ) {
-  const baseUrl = `${base}/${kind}${route}${kind === "openai" ? "/v1" : ""}`;
+  const baseUrl = `${site.url()}/${kind}${route}${kind === "openai" ? "/v1" : ""}`;
   const teacher = createTeacher({ kind, baseUrl, model: "m", timeoutMs: 5_000, fetch });
   const error = await teacher.complete(ask(stream)).then(
     () => undefined,
