@@ -167,10 +167,11 @@ async function submissionRefused(
     await updateHeld(run, submission.id, { status: "failed", error: failure.message, ...released });
     return;
   }
-  await updateHeld(run, submission.id, { status: "failed", error: failure.message, ...released });
-  const streak = await refusedInARow(submission.jobId);
+  // Items first: a crash before the submission is marked leaves it "preparing", sent again later.
+  const streak = 1 + (await refusedInARow(submission.jobId, submission.id));
   const delay = retryDelayMs(streak, failure.retryAfterMs);
   await giveBackSubmission(submission.id, new Date(run.now.getTime() + delay), failure.message);
+  await updateHeld(run, submission.id, { status: "failed", error: failure.message, ...released });
   const reason =
     atOnce ??
     (streak >= SUBMIT_STREAK
@@ -181,10 +182,10 @@ async function submissionRefused(
   if (reason) await pauseForProvider(submission.jobId, reason);
 }
 
-/** The job's latest submissions that failed, counted back to the last one the provider took. */
-async function refusedInARow(jobId: string): Promise<number> {
+/** The job's latest submissions (but `current`) that failed, counted back to the last one the provider took. */
+async function refusedInARow(jobId: string, current: string): Promise<number> {
   const latest = await db().batchSubmission.findMany({
-    where: { jobId },
+    where: { jobId, id: { not: current } },
     orderBy: { createdAt: "desc" },
     take: SUBMIT_STREAK + 1,
     select: { status: true, externalId: true },
