@@ -32,7 +32,15 @@ export function TraceDetails({ view }: { view: TraceForReview }) {
             <span data-testid="review-system-message">
               {systemMessage.name} · v{systemMessage.version}
             </span>
-            {strategy && <span className="ml-2 text-xs text-indigo-700">chosen by the teacher</span>}
+            {strategy && (
+              <span
+                className={`ml-2 text-xs ${strategy.chosenBy === "fallback" ? "text-amber-700" : "text-indigo-700"}`}
+              >
+                {strategy.chosenBy === "fallback"
+                  ? "seeded pick: the teacher named no strategy"
+                  : "chosen by the teacher"}
+              </span>
+            )}
           </summary>
           <CardBody className="space-y-3 border-t border-slate-100">
             {strategy && <StrategyNote strategy={strategy} />}

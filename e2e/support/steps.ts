@@ -49,7 +49,7 @@ export async function launchJobAndWait(page: Page, options: LaunchOptions): Prom
   await selectOptionContaining(page.getByLabel("Teacher", { exact: true }), options.teacher);
   await page.getByLabel("Samples per prompt", { exact: true }).fill(String(options.samplesPerPrompt));
   await page.getByRole("button", { name: "Launch job" }).click();
-  await expect(page).toHaveURL(/\/jobs\/[^/]+$/);
+  await expect(page).toHaveURL(/\/jobs\/(?!new\b)[^/]+$/);
   await expect(page.getByTestId("job-status")).toHaveText(/completed/i, { timeout: 60_000 });
   return new URL(page.url()).pathname.split("/").pop()!;
 }
