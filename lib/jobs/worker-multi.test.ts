@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { startScriptedTeacher, type ScriptedTeacher } from "../testing/scripted-teacher";
 import { testDbKind } from "../testing/test-db";
+import { cancelJob } from "./cancel";
 import { launchJob } from "./launch";
 import { launchInput } from "./test-fixtures";
 import {
@@ -65,6 +66,34 @@ describe.skipIf(testDbKind() !== "postgres")("four worker processes on one job",
       expect(stats.byOutcome.ok + stats.byOutcome.truncated).toBe(ITEMS);
       expect(new Set(items.map((i) => i.leaseOwner)).size).toBeGreaterThanOrEqual(2);
     } finally {
+      for (const w of workers)
+        if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill("SIGKILL");
+    }
+  });
+
+  it("keeps a provider's limits across worker processes and jobs", { timeout: 90_000 }, async () => {
+    const limits = { maxConcurrency: 5, requestsPerMinute: 40 };
+    teacher.setScript({ defaults: { latencyMs: 300 } });
+    teacher.resetStats();
+    const world = await scriptedWorld(teacher.baseUrlOpenAI, 60, limits);
+    const workers: WorkerProcess[] = [];
+    const jobIds: string[] = [];
+    try {
+      for (let i = 0; i < 3; i++) workers.push(spawnWorker({ ...process.env, TRACEBANK_LEASE_MS: "30000" }));
+      // Two jobs on the one provider, each allowed far more than the provider's limits.
+      for (let i = 0; i < 2; i++)
+        jobIds.push(await launchJob(launchInput(world, { concurrency: 32, seed: i + 1 }), null));
+      // Long enough for the requests-per-minute budget to run out (40 requests at 5 in flight, 300 ms each: ~2.4 s).
+      await sleep(12_000);
+      const stats = teacher.stats();
+      expect(stats.maxInFlight).toBeLessThanOrEqual(limits.maxConcurrency);
+      expect(stats.total).toBeLessThanOrEqual(limits.requestsPerMinute);
+      // The limit was reached, not merely not approached: the workers used the whole budget.
+      expect(stats.total).toBeGreaterThanOrEqual(limits.requestsPerMinute - limits.maxConcurrency);
+      expect(stats.maxInFlight).toBe(limits.maxConcurrency);
+    } finally {
+      for (const jobId of jobIds) await cancelJob(jobId, null).catch(() => undefined);
+      await Promise.all(workers.map(stopWorker));
       for (const w of workers)
         if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill("SIGKILL");
     }
