@@ -155,7 +155,11 @@ export function GenerationFields({
             <Field
               label="Stop sequences"
               htmlFor="job-stop"
-              hint={"Up to 4, one per line; write \\n for a newline."}
+              hint={
+                value.reasoningEffort && value.stop.trim()
+                  ? "Up to 4, one per line. OpenAI's reasoning models (o-series, GPT-5) refuse stop sequences; leave this empty for them."
+                  : "Up to 4, one per line; write \\n for a newline."
+              }
             >
               <Textarea
                 id="job-stop"

@@ -27,6 +27,10 @@ export function JobFilter({
         }
       >
         <option value="">All jobs</option>
+        {/* A job opened from its page before it has stored any trace. */}
+        {jobId && !jobs.some((j) => j.id === jobId) && (
+          <option value={jobId}>This job (no traces yet)</option>
+        )}
         {jobs.map((j) => (
           <option key={j.id} value={j.id}>
             {j.name}

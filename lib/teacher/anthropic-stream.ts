@@ -15,7 +15,7 @@ export async function readAnthropicStream(
   ctx: CallContext,
   signal: AbortSignal,
   idleMs: number,
-  open: (signal: AbortSignal) => Promise<Events>,
+  open: (signal: AbortSignal, headers: Record<string, string>) => Promise<Events>,
 ): Promise<Omit<Completion, "latencyMs">> {
   const watch = watchStream(ctx, signal, idleMs);
   const blocks: Block[] = [];
@@ -24,7 +24,7 @@ export async function readAnthropicStream(
   let stopped = false;
   let usage: Parameters<typeof anthropicUsage>[0] = {};
   try {
-    for await (const event of await open(watch.signal)) {
+    for await (const event of await open(watch.signal, watch.headers)) {
       watch.touch();
       switch (event.type) {
         case "message_start":

@@ -1,6 +1,7 @@
 import Anthropic from "@anthropic-ai/sdk";
 import { anthropicBody, anthropicCompletion } from "./anthropic-request";
 import { readAnthropicStream } from "./anthropic-stream";
+import { activityFetch } from "./stream-activity";
 import { timedCall } from "./call";
 import type { CallContext } from "./errors";
 import type { Teacher } from "./types";
@@ -18,7 +19,7 @@ export function anthropicClient(config: ResolvedTeacherConfig): Anthropic {
     maxRetries: 0,
     timeout: config.timeoutMs,
     logLevel: "off",
-    fetch: config.fetch,
+    fetch: activityFetch(config.fetch),
   });
 }
 
@@ -38,8 +39,8 @@ export function anthropicTeacher(config: ResolvedTeacherConfig): Teacher {
         const body = anthropicBody(config.model, request);
         const options = { signal, timeout: ctx.timeoutMs };
         if (request.stream) {
-          return readAnthropicStream(ctx, signal, config.streamIdleMs, (watched) =>
-            client.messages.create({ ...body, stream: true }, { ...options, signal: watched }),
+          return readAnthropicStream(ctx, signal, config.streamIdleMs, (watched, headers) =>
+            client.messages.create({ ...body, stream: true }, { ...options, signal: watched, headers }),
           );
         }
         return anthropicCompletion(await client.messages.create(body, options), ctx);

@@ -16,7 +16,7 @@ export async function readOpenAIStream(
   ctx: CallContext,
   signal: AbortSignal,
   idleMs: number,
-  open: (signal: AbortSignal) => Promise<Chunks>,
+  open: (signal: AbortSignal, headers: Record<string, string>) => Promise<Chunks>,
 ): Promise<Omit<Completion, "latencyMs">> {
   const watch = watchStream(ctx, signal, idleMs);
   let content = "";
@@ -25,7 +25,7 @@ export async function readOpenAIStream(
   let usage: OpenAI.CompletionUsage | undefined;
   let model = "";
   try {
-    for await (const chunk of await open(watch.signal)) {
+    for await (const chunk of await open(watch.signal, watch.headers)) {
       watch.touch();
       if (chunk.model) model = chunk.model;
       if (chunk.usage) usage = chunk.usage;

@@ -3,6 +3,7 @@ import { timedCall } from "./call";
 import type { CallContext } from "./errors";
 import { openaiBody, openaiCompletion } from "./openai-request";
 import { readOpenAIStream } from "./openai-stream";
+import { activityFetch } from "./stream-activity";
 import type { Teacher } from "./types";
 import type { ResolvedTeacherConfig } from "./create-teacher";
 
@@ -20,7 +21,7 @@ export function openaiClient(config: ResolvedTeacherConfig): OpenAI {
     maxRetries: 0,
     timeout: config.timeoutMs,
     logLevel: "off",
-    fetch: config.fetch,
+    fetch: activityFetch(config.fetch),
   });
 }
 
@@ -40,10 +41,10 @@ export function openaiTeacher(config: ResolvedTeacherConfig): Teacher {
         const body = openaiBody(config.model, request);
         const options = { signal, timeout: ctx.timeoutMs };
         if (request.stream) {
-          return readOpenAIStream(ctx, signal, config.streamIdleMs, (watched) =>
+          return readOpenAIStream(ctx, signal, config.streamIdleMs, (watched, headers) =>
             client.chat.completions.create(
               { ...body, stream: true, stream_options: { include_usage: true } },
-              { ...options, signal: watched },
+              { ...options, signal: watched, headers },
             ),
           );
         }
