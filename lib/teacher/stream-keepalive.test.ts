@@ -46,6 +46,18 @@ const site = serveForTests((req, res) => {
 
 const ask = { system: "", prompt: "What is six times seven?", temperature: 0, maxTokens: 16, stream: true };
 
+type Kind = "openai" | "anthropic";
+/** A streaming teacher at this file's server; `quiet`: the server sends nothing while it thinks. */
+const teacherAt = (kind: Kind, quiet: boolean, fetch?: typeof globalThis.fetch) =>
+  createTeacher({
+    kind,
+    baseUrl: `${site.url()}/${kind}${quiet ? "/quiet" : ""}${kind === "openai" ? "/v1" : ""}`,
+    model: "m",
+    timeoutMs: 10_000,
+    streamIdleMs: IDLE_MS,
+    fetch,
+  });
+
 describe.each([
   ["global fetch", undefined],
   ["keep-alive fetch", keepAliveFetch],
@@ -53,16 +65,7 @@ describe.each([
   it.each(["openai", "anthropic"] as const)(
     "%s: keep-alive bytes keep the stream from stalling",
     async (kind) => {
-      const baseUrl = `${site.url()}/${kind}${kind === "openai" ? "/v1" : ""}`;
-      const teacher = createTeacher({
-        kind,
-        baseUrl,
-        model: "m",
-        timeoutMs: 10_000,
-        streamIdleMs: IDLE_MS,
-        fetch,
-      });
-      const completion = await teacher.complete(ask);
+      const completion = await teacherAt(kind, false, fetch).complete(ask);
       expect(completion).toMatchObject({ text: "Forty-two.", finishReason: "stop" });
     },
   );
@@ -70,16 +73,9 @@ describe.each([
   it.each(["openai", "anthropic"] as const)(
     "%s: a stream with no bytes at all still stalls",
     async (kind) => {
-      const baseUrl = `${site.url()}/${kind}/quiet${kind === "openai" ? "/v1" : ""}`;
-      const teacher = createTeacher({
-        kind,
-        baseUrl,
-        model: "m",
-        timeoutMs: 10_000,
-        streamIdleMs: IDLE_MS,
-        fetch,
-      });
-      const error = await teacher.complete(ask).catch((e: unknown) => e);
+      const error = await teacherAt(kind, true, fetch)
+        .complete(ask)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TeacherError);
       expect((error as TeacherError).message).toMatch(/stalled/);
     },
