@@ -1,7 +1,7 @@
 import type Anthropic from "@anthropic-ai/sdk";
 import { malformed, type CallContext } from "./errors";
 import { joinReasoning, separateReasoning } from "./reasoning";
-import type { ChatRequest, Completion, FinishReason } from "./types";
+import type { Completion, FinishReason, RequestBody } from "./types";
 
 export const ANTHROPIC_FINISH: Record<string, FinishReason> = {
   end_turn: "stop",
@@ -14,13 +14,14 @@ export const ANTHROPIC_FINISH: Record<string, FinishReason> = {
 /** Said in the reasoning where the provider sent only an encrypted (redacted) thinking block. */
 export const REDACTED_NOTE = "[Part of the reasoning was redacted by the provider.]";
 
-type Sendable = Omit<ChatRequest, "signal" | "stream" | "timeoutMs">;
-
 /**
  * The Messages API body for one request (without `stream`). No temperature or top_p: API version
  * 2026-10-21 (sent by SDK 1.x) removed sampling parameters; no seed either.
  */
-export function anthropicBody(model: string, request: Sendable): Anthropic.MessageCreateParamsNonStreaming {
+export function anthropicBody(
+  model: string,
+  request: RequestBody,
+): Anthropic.MessageCreateParamsNonStreaming {
   return {
     model,
     max_tokens: request.maxTokens,

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from "node:http";
-import { toTeacherError, type CallContext } from "./errors";
+import { oneLine, toTeacherError, type CallContext } from "./errors";
 import { TeacherError } from "./types";
 
 /** Uploads, batch creation and result downloads can be large: they get longer than one chat call. */
@@ -16,7 +16,7 @@ const FINAL_TYPES = new Set([
 /** One request of a batch failed at the provider with an HTTP status (OpenAI error file lines). */
 export function resultStatusError(ctx: CallContext, status: number, said?: string): TeacherError {
   const retryable = status === 408 || status === 409 || status === 429 || status >= 500;
-  const detail = said ? `: "${flat(said)}"` : ".";
+  const detail = said ? `: "${oneLine(said)}"` : ".";
   return new TeacherError(
     `${status} ${STATUS_CODES[status] ?? "Error"} from ${ctx.url} for this batch request${detail}`,
     retryable,
@@ -26,7 +26,7 @@ export function resultStatusError(ctx: CallContext, status: number, said?: strin
 
 /** One request of a batch failed with an error type (Anthropic `errored` results). */
 export function resultTypeError(ctx: CallContext, type: string, said?: string): TeacherError {
-  const detail = said ? `: "${flat(said)}"` : ".";
+  const detail = said ? `: "${oneLine(said)}"` : ".";
   return new TeacherError(
     `${ctx.url} could not run this batch request (${type})${detail}`,
     !FINAL_TYPES.has(type),
@@ -84,8 +84,3 @@ export async function* mapped<T>(ctx: CallContext, source: () => AsyncIterable<T
     throw toTeacherError(error, ctx, { deadline: new AbortController().signal });
   }
 }
-
-const flat = (text: string) => {
-  const one = text.replace(/\s+/g, " ").trim();
-  return one.length > 300 ? `${one.slice(0, 300)}...` : one;
-};

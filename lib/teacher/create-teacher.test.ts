@@ -1,10 +1,10 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { serveForTests } from "../testing/local-server";
 import { countWords, startScriptedTeacher, type ScriptedTeacher } from "../testing/scripted-teacher";
 import { createTeacher, type TeacherConfig } from "./create-teacher";
 import { TeacherAbortError } from "./errors";
-import { TeacherError, type ChatRequest } from "./types";
+import { failure } from "./test-helpers";
+import type { ChatRequest } from "./types";
 
 let server: ScriptedTeacher;
 beforeAll(async () => {
@@ -22,16 +22,6 @@ const ask = (extra: Partial<ChatRequest> = {}): ChatRequest => ({
   maxTokens: 512,
   ...extra,
 });
-
-/** The teacher's promise, settled: the TeacherError it failed with. */
-async function failure(promise: Promise<unknown>): Promise<TeacherError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TeacherError);
-  return error as TeacherError;
-}
 
 describe.each(["openai", "anthropic"] as const)("%s teacher on the scripted server", (kind) => {
   const teacher = (extra: Partial<TeacherConfig> = {}) =>
@@ -138,29 +128,24 @@ describe.each(["openai", "anthropic"] as const)("%s teacher on the scripted serv
 });
 
 describe("answers that are not completions", () => {
+  const bodies = ["<html>Welcome to my router</html>", JSON.stringify({ hello: "world" })];
+  const site = serveForTests((req, res) => {
+    const html = req.url?.includes("html");
+    res.writeHead(200, { "content-type": html ? "text/html" : "application/json" });
+    res.end(bodies[html ? 0 : 1]);
+  });
+
   it("treats a 200 with an HTML page or JSON without choices as malformed (retryable)", async () => {
-    const bodies = ["<html>Welcome to my router</html>", JSON.stringify({ hello: "world" })];
-    const site = createServer((req, res) => {
-      const html = req.url?.includes("html");
-      res.writeHead(200, { "content-type": html ? "text/html" : "application/json" });
-      res.end(bodies[html ? 0 : 1]);
-    });
-    await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
-    const base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-    try {
-      for (const [kind, path] of [
-        ["openai", "/html"],
-        ["openai", "/json"],
-        ["anthropic", "/html"],
-        ["anthropic", "/json"],
-      ] as const) {
-        const teacher = createTeacher({ kind, baseUrl: base + path, model: "m" });
-        const error = await failure(teacher.complete(ask()));
-        expect(error.retryable).toBe(true);
-        expect(error.message).toMatch(/ sent (something that is not|a chat completion without)/);
-      }
-    } finally {
-      site.close();
+    for (const [kind, path] of [
+      ["openai", "/html"],
+      ["openai", "/json"],
+      ["anthropic", "/html"],
+      ["anthropic", "/json"],
+    ] as const) {
+      const teacher = createTeacher({ kind, baseUrl: site.url() + path, model: "m" });
+      const error = await failure(teacher.complete(ask()));
+      expect(error.retryable).toBe(true);
+      expect(error.message).toMatch(/ sent (something that is not|a chat completion without)/);
     }
   });
 });

@@ -45,8 +45,3 @@ export function createTeacher(config: TeacherConfig): Teacher {
   const resolved = resolveTeacherConfig(config);
   return resolved.kind === "anthropic" ? anthropicTeacher(resolved) : openaiTeacher(resolved);
 }
-
-/** Anthropic's current API (2026-10-21) has no sampling parameters: temperature is not sent. */
-export function kindUsesTemperature(kind: ProviderKind): boolean {
-  return kind !== "anthropic";
-}

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from "node:http";
 import Anthropic from "@anthropic-ai/sdk";
 import OpenAI from "openai";
+import type { ProviderKind } from "./schemas";
 import { TeacherError } from "./types";
 
 /** The call was cancelled through ChatRequest.signal (a cancelled job, a stopping worker). */
@@ -11,7 +12,7 @@ export class TeacherAbortError extends TeacherError {
   }
 }
 
-export type CallContext = { kind: "openai" | "anthropic"; url: string; model: string; timeoutMs: number };
+export type CallContext = { kind: ProviderKind; url: string; model: string; timeoutMs: number };
 
 type SdkApiError = InstanceType<typeof OpenAI.APIError> | InstanceType<typeof Anthropic.APIError>;
 
@@ -124,7 +125,12 @@ function serverMessage(error: SdkApiError): string | undefined {
   const body = error.error as { message?: unknown; error?: { message?: unknown } } | undefined;
   const message = body?.message ?? body?.error?.message;
   if (typeof message !== "string" || !message.trim()) return undefined;
-  const flat = message.replace(/\s+/g, " ").trim();
+  return oneLine(message);
+}
+
+/** A server's message on one line, cut at 300 characters. */
+export function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > 300 ? `${flat.slice(0, 300)}...` : flat;
 }
 

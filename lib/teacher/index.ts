@@ -18,9 +18,9 @@ export type {
 } from "./types";
 export { TeacherError } from "./types";
 export { TeacherAbortError } from "./errors";
-export { createTeacher, DEFAULT_TIMEOUT_MS, kindUsesTemperature, type TeacherConfig } from "./create-teacher";
+export { createTeacher, DEFAULT_TIMEOUT_MS, type TeacherConfig } from "./create-teacher";
 export { createBatchTeacher } from "./batch-teacher";
-export { BATCH_PRICE_FACTOR, batchWarning, supportsBatch } from "./capabilities";
+export { BATCH_PRICE_FACTOR } from "./capabilities";
 export { estimateCost } from "./cost";
 export {
   getProvider,
@@ -47,7 +47,7 @@ export async function teacherForProvider(providerId: string, overrides: Frozen =
 /** The provider's batch API, for the endpoint and model frozen at the job's launch. */
 export async function batchTeacherForProvider(
   providerId: string,
-  frozen: Pick<TeacherConfig, "kind" | "baseUrl" | "model"> | Frozen = {},
+  frozen: Frozen = {},
 ): Promise<BatchTeacher> {
   const config = await providerConfig(providerId);
   return createBatchTeacher({ ...config, ...frozen });

@@ -5,7 +5,7 @@ import type {
 } from "openai/resources/chat/completions";
 import { malformed, type CallContext } from "./errors";
 import { separateReasoning } from "./reasoning";
-import type { ChatRequest, Completion, FinishReason } from "./types";
+import type { Completion, FinishReason, RequestBody } from "./types";
 
 export const OPENAI_FINISH: Record<string, FinishReason> = {
   stop: "stop",
@@ -16,10 +16,8 @@ export const OPENAI_FINISH: Record<string, FinishReason> = {
 // OpenAI's own reasoning models (o1, o3, o4-mini, gpt-5...) refuse max_tokens and sampling knobs.
 const REASONING_MODEL = /^(openai\/)?(o\d|gpt-5)/i;
 
-type Sendable = Omit<ChatRequest, "signal" | "stream" | "timeoutMs">;
-
 /** The chat-completions body for one request (without `stream`): live, streamed and batched alike. */
-export function openaiBody(model: string, request: Sendable): ChatCompletionCreateParamsNonStreaming {
+export function openaiBody(model: string, request: RequestBody): ChatCompletionCreateParamsNonStreaming {
   const messages: ChatCompletionMessageParam[] = [];
   if (request.system) messages.push({ role: "system", content: request.system });
   messages.push({ role: "user", content: request.prompt });

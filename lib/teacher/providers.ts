@@ -10,7 +10,7 @@ import { decryptSecret, encryptSecret } from "./secrets";
 export type ProviderSummary = {
   id: string;
   name: string;
-  kind: "openai" | "anthropic";
+  kind: ProviderKind;
   baseUrl: string | null;
   model: string;
   hasApiKey: boolean;

@@ -1,6 +1,5 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { serveForTests } from "../testing/local-server";
 import {
   countWords,
   renderReply,
@@ -11,7 +10,8 @@ import {
 import { REDACTED_NOTE } from "./anthropic-request";
 import { createTeacher, type TeacherConfig } from "./create-teacher";
 import { TeacherAbortError } from "./errors";
-import { TeacherError, type ChatRequest } from "./types";
+import { failure } from "./test-helpers";
+import type { ChatRequest } from "./types";
 
 let server: ScriptedTeacher;
 beforeAll(async () => {
@@ -42,15 +42,6 @@ const teacherFor = (kind: "openai" | "anthropic", extra: Partial<TeacherConfig> 
     ...extra,
   });
 const lastBody = () => server.lastRequests().at(-1)!.body as Record<string, unknown>;
-
-async function failure(promise: Promise<unknown>): Promise<TeacherError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TeacherError);
-  return error as TeacherError;
-}
 
 describe("request parameters", () => {
   it("OpenAI-compatible: sends top_p, stop, seed, and nothing that was not set", async () => {
@@ -213,39 +204,34 @@ describe("reasoning capture", () => {
 });
 
 describe("error events inside a stream", () => {
+  const events: Record<string, string> = {
+    "/openai/overloaded/chat/completions":
+      'data: {"error": {"message": "Overloaded", "type": "server_error"}}\n\n',
+    "/openai/refused/chat/completions":
+      'data: {"error": {"message": "Bad stop", "type": "invalid_request_error"}}\n\n',
+    "/anthropic/overloaded/v1/messages":
+      'event: error\ndata: {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}\n\n',
+    "/anthropic/refused/v1/messages":
+      'event: error\ndata: {"type": "error", "error": {"type": "invalid_request_error", "message": "Bad stop"}}\n\n',
+  };
+  const site = serveForTests((req, res) => {
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    res.end(events[req.url ?? ""] ?? "");
+  });
+
   it("are retryable when the server is overloaded, final when it refused the request", async () => {
-    const events: Record<string, string> = {
-      "/openai/overloaded/chat/completions":
-        'data: {"error": {"message": "Overloaded", "type": "server_error"}}\n\n',
-      "/openai/refused/chat/completions":
-        'data: {"error": {"message": "Bad stop", "type": "invalid_request_error"}}\n\n',
-      "/anthropic/overloaded/v1/messages":
-        'event: error\ndata: {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}\n\n',
-      "/anthropic/refused/v1/messages":
-        'event: error\ndata: {"type": "error", "error": {"type": "invalid_request_error", "message": "Bad stop"}}\n\n',
-    };
-    const site = createServer((req, res) => {
-      res.writeHead(200, { "content-type": "text/event-stream" });
-      res.end(events[req.url ?? ""] ?? "");
-    });
-    await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
-    const base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-    try {
-      for (const kind of ["openai", "anthropic"] as const) {
-        for (const [path, retryable] of [
-          ["overloaded", true],
-          ["refused", false],
-        ] as const) {
-          const teacher = createTeacher({ kind, baseUrl: `${base}/${kind}/${path}`, model: "m" });
-          const error = await failure(teacher.complete(ask({ stream: true })));
-          expect(error.retryable).toBe(retryable);
-          expect(error.message).toMatch(
-            /reported an error in the middle of its answer: "(Overloaded|Bad stop)"$/,
-          );
-        }
+    for (const kind of ["openai", "anthropic"] as const) {
+      for (const [path, retryable] of [
+        ["overloaded", true],
+        ["refused", false],
+      ] as const) {
+        const teacher = createTeacher({ kind, baseUrl: `${site.url()}/${kind}/${path}`, model: "m" });
+        const error = await failure(teacher.complete(ask({ stream: true })));
+        expect(error.retryable).toBe(retryable);
+        expect(error.message).toMatch(
+          /reported an error in the middle of its answer: "(Overloaded|Bad stop)"$/,
+        );
       }
-    } finally {
-      site.close();
     }
   });
 });

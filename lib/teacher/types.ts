@@ -43,13 +43,13 @@ export interface Teacher {
   complete(request: ChatRequest): Promise<Completion>;
 }
 
+/** Failures no retry fixes and no other item avoids: the provider account has run out of credit. */
+export type TeacherErrorCode = "quota";
+
 /**
  * A failed teacher call. `retryable` failures (429, 5xx, timeouts, malformed bodies) may be tried
  * again, after `retryAfterMs` when the provider said so; others (401, 400, 404) will not succeed.
  */
-/** Failures no retry fixes and no other item avoids: the provider account has run out of credit. */
-export type TeacherErrorCode = "quota";
-
 export class TeacherError extends Error {
   constructor(
     message: string,
@@ -63,11 +63,14 @@ export class TeacherError extends Error {
   }
 }
 
+/** What goes into a request body: live, streamed and batched requests alike. */
+export type RequestBody = Omit<ChatRequest, "signal" | "stream" | "timeoutMs">;
+
 /** One request of a provider batch (OpenAI Batch API, Anthropic Message Batches). */
 export type BatchRequest = {
   /** Our JobItem id: results come back keyed by it, which keeps ingestion exactly-once. */
   customId: string;
-  request: Omit<ChatRequest, "signal" | "stream" | "timeoutMs">;
+  request: RequestBody;
 };
 
 export type BatchState = "in_progress" | "ended" | "failed" | "expired" | "cancelled";

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { anthropicDialect } from "./anthropic";
 import { nextId, notFound, type BatchDeps } from "./batch-outcome";
-import { asRecord, readBody, sendJson, sendRaw } from "./http";
+import { asRecord, readRecord, sendJson, sendRaw } from "./http";
 
 type Request = { custom_id: string; params: unknown };
 type Batch = {
@@ -75,12 +75,7 @@ export function anthropicBatches(deps: BatchDeps) {
   }
 
   async function create(req: IncomingMessage, res: ServerResponse) {
-    let body: Record<string, unknown> | undefined;
-    try {
-      body = asRecord(JSON.parse(await readBody(req)));
-    } catch {
-      body = undefined;
-    }
+    const body = await readRecord(req);
     const requests: Request[] = [];
     const seen = new Set<string>();
     for (const raw of Array.isArray(body?.requests) ? body.requests : []) {

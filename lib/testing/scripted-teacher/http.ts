@@ -9,7 +9,7 @@ export type SseEvent = [string | null, string];
 
 /** One wire format (OpenAI chat completions or Anthropic messages). */
 export interface Dialect {
-  endpoint: Endpoint;
+  endpoint: Extract<Endpoint, "chatCompletions" | "messages">;
   /** The call, or a message saying what is wrong with the body. */
   parse(body: unknown): ParsedCall | string;
   /** The whole response body of a plain (not streamed) reply; batch results reuse it. */
@@ -110,6 +110,21 @@ export function contentText(content: unknown): string {
     }
   }
   return out;
+}
+
+/** The JSON object in `text`; undefined when it is not JSON or not an object. */
+export function parseRecord(text: string): Record<string, unknown> | undefined {
+  try {
+    return asRecord(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The request's body as a JSON object; undefined when it cannot be read or is not one. */
+export async function readRecord(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  const text = await readBody(req).catch(() => undefined);
+  return text === undefined ? undefined : parseRecord(text);
 }
 
 export function asRecord(value: unknown): Record<string, unknown> | undefined {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { nextId, notFound, seconds, type BatchDeps } from "./batch-outcome";
-import { asRecord, readBody, readBuffer, sendJson, sendRaw } from "./http";
+import { asRecord, parseRecord, readBuffer, readRecord, sendJson, sendRaw } from "./http";
 import { openaiDialect } from "./openai";
 
 type StoredFile = { object: object; content: string };
@@ -66,12 +66,7 @@ export function openaiBatches(deps: BatchDeps) {
     const lines = content.split("\n");
     for (let i = 0; i < lines.length; i++) {
       if (!lines[i]!.trim()) continue;
-      let line: Record<string, unknown> | undefined;
-      try {
-        line = asRecord(JSON.parse(lines[i]!));
-      } catch {
-        line = undefined;
-      }
+      const line = parseRecord(lines[i]!);
       const customId = line?.custom_id;
       if (!line || typeof customId !== "string" || line.url !== batch.endpoint || !asRecord(line.body)) {
         batch.failure = {
@@ -156,12 +151,7 @@ export function openaiBatches(deps: BatchDeps) {
   }
 
   async function create(req: IncomingMessage, res: ServerResponse) {
-    let body: Record<string, unknown> | undefined;
-    try {
-      body = asRecord(JSON.parse(await readBody(req)));
-    } catch {
-      body = undefined;
-    }
+    const body = await readRecord(req);
     const input = typeof body?.input_file_id === "string" ? files.get(body.input_file_id) : undefined;
     if (!body || !input || body.endpoint !== "/v1/chat/completions" || body.completion_window !== "24h") {
       const message =

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { anthropicDialect } from "./anthropic";
 import { anthropicBatches } from "./anthropic-batches";
 import type { BatchDeps } from "./batch-outcome";
-import { readBody, sendError, sendJson, sendReply, type Dialect } from "./http";
+import { readBody, sendError, sendJson, sendReply, type Dialect, type ErrorKind } from "./http";
 import { openaiDialect } from "./openai";
 import { openaiBatches } from "./openai-batches";
 import { ScriptSchema, ScriptState, type Script, type ScriptInput } from "./script";
@@ -38,6 +38,17 @@ export type ScriptedTeacher = {
   reset(): void;
   close(): Promise<void>;
 };
+
+/** How the scripted teacher answers the error faults, live and inside batches. */
+const SCRIPTED_ERRORS = {
+  "429": { status: 429, errorKind: "rate_limit", message: "Rate limit reached (scripted)." },
+  "400": {
+    status: 400,
+    errorKind: "bad_request",
+    message: "The scripted teacher refused this request on purpose.",
+  },
+  "500": { status: 500, errorKind: "server", message: "The scripted teacher failed on purpose." },
+} as const satisfies Record<string, { status: number; errorKind: ErrorKind; message: string }>;
 
 /**
  * A fake LLM over real HTTP for tests and benchmarks: OpenAI chat completions and Anthropic
@@ -74,7 +85,7 @@ export async function startScriptedTeacher(options: ScriptedTeacherOptions = {})
       stats.outcome("400");
       return sendError(res, dialect, 400, "bad_request", "The request body is not valid JSON.");
     }
-    recent.add(dialect.endpoint === "messages" ? "messages" : "chatCompletions", body);
+    recent.add(dialect.endpoint, body);
     const call = dialect.parse(body);
     if (typeof call === "string") {
       stats.outcome("400");
@@ -95,17 +106,11 @@ export async function startScriptedTeacher(options: ScriptedTeacherOptions = {})
       return;
     }
     let respond: () => void;
-    if (plan.kind === "429") {
-      stats.outcome("429");
-      const headers = { "retry-after": String(plan.retryAfterSeconds) };
-      respond = () => sendError(res, dialect, 429, "rate_limit", "Rate limit reached (scripted).", headers);
-    } else if (plan.kind === "400") {
-      stats.outcome("400");
-      respond = () =>
-        sendError(res, dialect, 400, "bad_request", "The scripted teacher refused this request on purpose.");
-    } else if (plan.kind === "500") {
-      stats.outcome("500");
-      respond = () => sendError(res, dialect, 500, "server", "The scripted teacher failed on purpose.");
+    if (plan.kind === "429" || plan.kind === "400" || plan.kind === "500") {
+      stats.outcome(plan.kind);
+      const { status, errorKind, message } = SCRIPTED_ERRORS[plan.kind];
+      const headers = plan.kind === "429" ? { "retry-after": String(plan.retryAfterSeconds) } : undefined;
+      respond = () => sendError(res, dialect, status, errorKind, message, headers);
     } else if (plan.kind === "malformed") {
       stats.outcome("malformed");
       respond = () => dialect.malformed(res, call);
@@ -148,32 +153,10 @@ export async function startScriptedTeacher(options: ScriptedTeacherOptions = {})
         stats.outcome("timeout");
         return { kind: plan.fault === "drop" ? "dropped" : "expired" };
       }
-      if (plan.kind === "429") {
-        stats.outcome("429");
-        return {
-          kind: "error",
-          status: 429,
-          errorKind: "rate_limit",
-          message: "Rate limit reached (scripted).",
-        };
-      }
-      if (plan.kind === "400") {
-        stats.outcome("400");
-        return {
-          kind: "error",
-          status: 400,
-          errorKind: "bad_request",
-          message: "The scripted teacher refused this request on purpose.",
-        };
-      }
       if (plan.kind !== "reply") {
         stats.outcome(plan.kind);
-        return {
-          kind: "error",
-          status: 500,
-          errorKind: "server",
-          message: "The scripted teacher failed on purpose.",
-        };
+        // No malformed body inside a batch: the provider reports a server error instead.
+        return { kind: "error", ...SCRIPTED_ERRORS[plan.kind === "malformed" ? "500" : plan.kind] };
       }
       stats.outcome(
         plan.finishReason === "length" ? "truncated" : "ok",
