@@ -9,9 +9,10 @@
 // {"sqlite":{"bound_fraction":N,"zero_latency_traces_per_s":N,"peak_rss_mb":N},"postgres":{...}}
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { onFreshDatabases } from "./databases";
 
 const DIR = resolve(".tmp", "bench");
 const GSM8K = "/work/shared/data/gsm8k/train.jsonl";
@@ -43,26 +44,10 @@ else await main();
 
 async function main() {
   mkdirSync(DIR, { recursive: true });
-  const { applyMigrations } = await import("../lib/db/migrations");
-  const { postgresAdmin, postgresUrl } = await import("../lib/testing/test-db");
   const teacher = await startTeacher();
-  const results: Record<string, Record<Scenario, ChildResult>> = {};
+  let results: Record<string, Record<Scenario, ChildResult>>;
   try {
-    const sqliteFile = resolve(DIR, `generate-${randomBytes(4).toString("hex")}.db`);
-    try {
-      await applyMigrations(`file:${sqliteFile}`);
-      results.sqlite = await runScenarios(`file:${sqliteFile}`, teacher.url);
-    } finally {
-      for (const suffix of ["", "-wal", "-shm"]) rmSync(sqliteFile + suffix, { force: true });
-    }
-    const pgName = `tracebank_bench_${randomBytes(4).toString("hex")}`;
-    await postgresAdmin(`CREATE DATABASE "${pgName}"`);
-    try {
-      await applyMigrations(postgresUrl(pgName));
-      results.postgres = await runScenarios(postgresUrl(pgName), teacher.url);
-    } finally {
-      await postgresAdmin(`DROP DATABASE IF EXISTS "${pgName}" WITH (FORCE)`);
-    }
+    results = await onFreshDatabases(DIR, "generate", (url) => runScenarios(url, teacher.url));
   } finally {
     teacher.process.kill("SIGTERM");
   }

@@ -3,10 +3,10 @@
 // is the import's alone. Prints a table, then one JSON line:
 // {"sqlite":{"rows_per_s":N,"peak_rss_mb":N},"postgres":{"rows_per_s":N,"peak_rss_mb":N}}
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdirSync, readFileSync, statSync } from "node:fs";
 import { once } from "node:events";
 import { resolve } from "node:path";
+import { onFreshDatabases } from "./databases";
 
 const ROWS = 100_000;
 const DIR = resolve(".tmp", "bench");
@@ -21,26 +21,7 @@ else await main();
 async function main() {
   mkdirSync(DIR, { recursive: true });
   await writeFixture();
-  const { applyMigrations } = await import("../lib/db/migrations");
-  const { postgresAdmin, postgresUrl } = await import("../lib/testing/test-db");
-  const results: Record<string, ChildResult> = {};
-
-  const sqliteFile = resolve(DIR, `bench-${randomBytes(4).toString("hex")}.db`);
-  try {
-    await applyMigrations(`file:${sqliteFile}`);
-    results.sqlite = await runChild(`file:${sqliteFile}`);
-  } finally {
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(sqliteFile + suffix, { force: true });
-  }
-
-  const pgName = `tracebank_bench_${randomBytes(4).toString("hex")}`;
-  await postgresAdmin(`CREATE DATABASE "${pgName}"`);
-  try {
-    await applyMigrations(postgresUrl(pgName));
-    results.postgres = await runChild(postgresUrl(pgName));
-  } finally {
-    await postgresAdmin(`DROP DATABASE IF EXISTS "${pgName}" WITH (FORCE)`);
-  }
+  const results = await onFreshDatabases(DIR, "bench", runChild);
 
   const summary = Object.fromEntries(
     Object.entries(results).map(([kind, r]) => [

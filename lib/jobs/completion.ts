@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
+import { ACTIVE_JOB_STATUSES } from "./schemas";
 
 const OPEN = { in: ["pending", "running"] };
 
@@ -17,7 +18,7 @@ export async function finishJobIfDone(jobId: string, now: Date): Promise<boolean
     client.jobItem.count({ where: { jobId } }),
   ]);
   const finished = await client.job.updateMany({
-    where: { id: jobId, status: { in: ["queued", "running"] }, items: { none: { status: OPEN } } },
+    where: { id: jobId, status: { in: [...ACTIVE_JOB_STATUSES] }, items: { none: { status: OPEN } } },
     data: {
       status: "completed",
       finishedAt: now,

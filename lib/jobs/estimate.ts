@@ -1,14 +1,14 @@
 import "server-only";
 import { db } from "../db/client";
-import { getProvider } from "../teacher";
-import { summarize } from "./execute/strategy";
+import { BATCH_PRICE_FACTOR, estimateCost, getProvider } from "../teacher";
+import { CHOICE_MAX_TOKENS, summarize } from "./execute/strategy";
 import type { EstimateQuery } from "./schemas";
 import { evolInstruction } from "./synthesis/evol-operations";
 
 const CHARS_PER_TOKEN = 4;
-// The strategy question around the task and menu, and the short reply it expects.
+// The strategy question around the task and menu, and the short reply it typically gets.
 const STRATEGY_OVERHEAD_CHARS = 420;
-const STRATEGY_REPLY_TOKENS = { max: 256, typical: 4 };
+const STRATEGY_REPLY_TYPICAL_TOKENS = 4;
 
 export type JobEstimate = {
   items: number;
@@ -40,19 +40,17 @@ export async function estimateJob(query: EstimateQuery): Promise<JobEstimate> {
   const perAnswer = history._avg.outputTokens;
   const answerCalls = work.requests - work.strategyItems;
   // As executeCautious: a reasoning model's strategy question keeps the job's maxTokens.
-  const choiceMax = query.reasoning ? query.maxTokens : Math.min(query.maxTokens, STRATEGY_REPLY_TOKENS.max);
+  const choiceMax = query.reasoning ? query.maxTokens : Math.min(query.maxTokens, CHOICE_MAX_TOKENS);
   const max = answerCalls * query.maxTokens + work.strategyItems * choiceMax;
   const typical =
     perAnswer === null
       ? null
       : Math.round(answerCalls * Math.min(perAnswer, query.maxTokens)) +
-        work.strategyItems * STRATEGY_REPLY_TOKENS.typical;
+        work.strategyItems * STRATEGY_REPLY_TYPICAL_TOKENS;
   const inputTokens = Math.ceil(work.inputChars / CHARS_PER_TOKEN);
   const priced = provider.inputPricePerMTok !== null || provider.outputPricePerMTok !== null;
-  const factor = query.mode === "batch" ? 0.5 : 1;
-  const dollars = (output: number) =>
-    (((provider.inputPricePerMTok ?? 0) * inputTokens + (provider.outputPricePerMTok ?? 0) * output) / 1e6) *
-    factor;
+  const factor = query.mode === "batch" ? BATCH_PRICE_FACTOR : 1;
+  const dollars = (output: number) => (estimateCost(provider, inputTokens, output) ?? 0) * factor;
   return {
     items: work.items,
     requests: work.requests,

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "../audit/audit";
 import type { Tx } from "../db/client";
 import type { Prisma } from "../db/generated/sqlite/client";
 import { getProvider } from "../teacher";
@@ -51,7 +52,7 @@ export function frozenParams(options: Generation): JobConfig["params"] {
 export type NewItem = Omit<Prisma.JobItemCreateManyInput, "jobId" | "ordinal" | "status" | "availableAt">;
 
 /** Writes the items in order, a batch at a time; returns how many. */
-export async function insertItems(tx: Tx, jobId: string, items: Iterable<NewItem>): Promise<number> {
+async function insertItems(tx: Tx, jobId: string, items: Iterable<NewItem>): Promise<number> {
   const now = new Date();
   let batch: Prisma.JobItemCreateManyInput[] = [];
   let ordinal = 0;
@@ -64,6 +65,38 @@ export async function insertItems(tx: Tx, jobId: string, items: Iterable<NewItem
   }
   if (batch.length) await tx.jobItem.createMany({ data: batch });
   return ordinal;
+}
+
+/**
+ * Writes the queued job (its columns from the frozen config), its items and the audit entry of
+ * its launch; returns the job's id.
+ */
+export async function createJob(
+  tx: Tx,
+  launch: { name: string; config: JobConfig; itemCount: number; actorId: string | null },
+  items: Iterable<NewItem>,
+  audit: Record<string, unknown>,
+): Promise<string> {
+  const { name, config, itemCount, actorId } = launch;
+  const job = await tx.job.create({
+    data: {
+      name,
+      kind: config.kind,
+      mode: config.mode,
+      status: "queued",
+      config,
+      promptSetId: config.promptSet.id,
+      providerId: config.provider.id,
+      itemCount,
+      createdById: actorId,
+    },
+  });
+  await insertItems(tx, job.id, items);
+  await recordAudit(
+    { actorId, action: "job.launched", entityType: "job", entityId: job.id, data: audit },
+    tx,
+  );
+  return job.id;
 }
 
 export function stamp(): string {

@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import { recordAudit } from "../audit/audit";
 import { db, type Tx } from "../db/client";
 import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError } from "../errors";
-import { frozenParams, frozenProvider, insertItems, LAUNCH_TX, stamp, type NewItem } from "./launch-shared";
+import { createJob, frozenParams, frozenProvider, LAUNCH_TX, stamp, type NewItem } from "./launch-shared";
 import {
   LaunchSynthesisSchema,
   MAX_SEED,
@@ -59,38 +59,14 @@ export async function launchSynthesis(input: LaunchSynthesisInput, actorId: stri
         pricing,
       };
       const name = options.name ?? `${set.name} · ${method} × ${provider.model} ${stamp()}`;
-      const job = await tx.job.create({
-        data: {
-          name,
-          kind: "synthesis",
-          mode: options.mode,
-          status: "queued",
-          config,
-          promptSetId: set.id,
-          providerId: provider.id,
-          itemCount: plan.itemCount,
-          createdById: actorId,
-        },
+      return createJob(tx, { name, config, itemCount: plan.itemCount, actorId }, plan.items(), {
+        name,
+        kind: "synthesis",
+        method,
+        itemCount: plan.itemCount,
+        promptSetId: set.id,
+        providerId: provider.id,
       });
-      await insertItems(tx, job.id, plan.items());
-      await recordAudit(
-        {
-          actorId,
-          action: "job.launched",
-          entityType: "job",
-          entityId: job.id,
-          data: {
-            name,
-            kind: "synthesis",
-            method,
-            itemCount: plan.itemCount,
-            promptSetId: set.id,
-            providerId: provider.id,
-          },
-        },
-        tx,
-      );
-      return job.id;
     }, LAUNCH_TX);
   } catch (error) {
     if (options.newSetName && isUniqueViolation(error)) {

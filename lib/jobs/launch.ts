@@ -1,9 +1,8 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import { recordAudit } from "../audit/audit";
 import { db } from "../db/client";
 import { InvalidInputError, NotFoundError } from "../errors";
-import { frozenParams, frozenProvider, insertItems, LAUNCH_TX, stamp, type NewItem } from "./launch-shared";
+import { createJob, frozenParams, frozenProvider, LAUNCH_TX, stamp, type NewItem } from "./launch-shared";
 import { createPlanSampler, unmappedCategories, type PlanSelection } from "./sampling";
 import { LaunchJobSchema, MAX_SEED, type JobConfig, type LaunchJob, type LaunchJobInput } from "./schemas";
 
@@ -73,41 +72,19 @@ export async function launchJob(input: LaunchJobInput, actorId: string | null): 
     }
   }
 
-  return client.$transaction(async (tx) => {
-    const job = await tx.job.create({
-      data: {
+  return client.$transaction(
+    (tx) =>
+      createJob(tx, { name, config, itemCount, actorId }, items(), {
         name,
-        kind: "traces",
-        mode: options.mode,
-        status: "queued",
-        config,
+        itemCount,
         promptSetId: promptSet.id,
         providerId: provider.id,
-        itemCount,
-        createdById: actorId,
-      },
-    });
-    await insertItems(tx, job.id, items());
-    await recordAudit(
-      {
-        actorId,
-        action: "job.launched",
-        entityType: "job",
-        entityId: job.id,
-        data: {
-          name,
-          itemCount,
-          promptSetId: promptSet.id,
-          providerId: provider.id,
-          seed: selection.seed,
-          mode: options.mode,
-          cautious: options.cautious,
-        },
-      },
-      tx,
-    );
-    return job.id;
-  }, LAUNCH_TX);
+        seed: selection.seed,
+        mode: options.mode,
+        cautious: options.cautious,
+      }),
+    LAUNCH_TX,
+  );
 }
 
 /** Refuses a category map that leaves some prompts without a message, naming their categories. */

@@ -11,9 +11,10 @@ import {
   type Estimate,
 } from "./limits";
 import type { PrefetchedItem } from "./execute/types";
-import { claimItems, runnableItems, type Candidate, type LeasedItem } from "./lease";
+import { claimItems, leasedFrom, runnableItems, type LeasedItem } from "./lease";
 import { leaseOnPostgres } from "./lease-postgres";
 import type { JobConfig } from "./schemas";
+import { ACTIVE_JOB_STATUSES } from "./schemas";
 
 /** A leased item with what was read along with it, and its share of the provider's budget. */
 export type Grant = {
@@ -45,7 +46,7 @@ export type JobLeaseRequest = {
  */
 export type JobLease = { grants: Grant[]; drained?: boolean; blocked?: string };
 
-const ACTIVE = new Set(["queued", "running"]);
+const ACTIVE = new Set<string>(ACTIVE_JOB_STATUSES);
 // Leases wait on each other's transactions (one per provider at a time); allow for a queue.
 const TX = { maxWait: 30_000, timeout: 30_000 };
 
@@ -60,8 +61,8 @@ export function leaseForJob(request: JobLeaseRequest): Promise<JobLease> {
   return db().$transaction((tx) => leaseInTransaction(tx, request), TX);
 }
 
-/** leaseForJob inside a transaction the caller holds (a completion group refilling its slots). */
-export async function leaseInTransaction(tx: Tx, request: JobLeaseRequest): Promise<JobLease> {
+/** leaseForJob's transaction. */
+async function leaseInTransaction(tx: Tx, request: JobLeaseRequest): Promise<JobLease> {
   const { job, workerId, leaseMs } = request;
   const { config } = job;
   await lockProvider(tx, job.providerId, request.now());
@@ -103,35 +104,12 @@ export async function leaseInTransaction(tx: Tx, request: JobLeaseRequest): Prom
     requests: taken.reduce((sum, t) => sum + t.e.requests, 0),
     tokens: taken.reduce((sum, t) => sum + t.e.tokens, 0),
   });
-  const grants = taken.map(({ c, e, attempts }) => toGrant(c, e, attempts, request, reservationId));
+  const grants = taken.map(({ c, e, attempts }) => ({
+    ...leasedFrom(c, job.id, workerId, attempts),
+    estimate: e,
+    reservationId,
+  }));
   return { grants: grants.sort((a, b) => a.item.ordinal - b.item.ordinal) };
-}
-
-function toGrant(
-  c: Candidate,
-  estimate: Estimate,
-  attempts: number,
-  request: JobLeaseRequest,
-  reservationId: string,
-): Grant {
-  const item: LeasedItem = {
-    id: c.id,
-    jobId: request.job.id,
-    ordinal: Number(c.ordinal),
-    promptId: c.promptId,
-    systemMessageVersionId: c.systemMessageVersionId,
-    attempts,
-    owner: request.workerId,
-  };
-  const prefetched: PrefetchedItem = {
-    sampleIndex: Number(c.sampleIndex),
-    payload: c.payload,
-    prompt:
-      c.promptId !== null && c.promptText !== null
-        ? { id: c.promptId, text: c.promptText, category: c.promptCategory }
-        : null,
-  };
-  return { item, prefetched, estimate, reservationId };
 }
 
 /** SQLite hands JSON columns back as text from raw queries; PostgreSQL parses them. */

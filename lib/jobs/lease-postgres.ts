@@ -1,10 +1,9 @@
 import "server-only";
 import { Prisma, type Tx } from "../db/client";
 import { cuid } from "../prompts";
-import type { LeasedItem } from "./lease";
+import { leasedFrom, runnableNow, type Candidate } from "./lease";
 import type { JobLease, JobLeaseRequest } from "./lease-job";
 import { estimateAttempt, neverFits, WINDOW_MS, type ProviderLimits } from "./limits";
-import { unindexed } from "./sql";
 
 type Row = {
   id: string | null;
@@ -73,9 +72,7 @@ export async function leaseOnPostgres(
   }
   const expires = new Date(now.getTime() + request.leaseMs);
   const bucket = new Date(Math.ceil(now.getTime() / 1_000) * 1_000);
-  const status = unindexed("status");
-  const runnable = Prisma.sql`((${status} = 'pending' AND "availableAt" <= ${now})
-    OR (${status} = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" < ${config.maxAttempts}))`;
+  const runnable = runnableNow(now, config.maxAttempts);
 
   const rows = await tx.$queryRaw<Row[]>`
     WITH room AS (
@@ -128,32 +125,17 @@ export async function leaseOnPostgres(
   const meta = rows[0];
   if (!meta || (meta.jobStatus !== "queued" && meta.jobStatus !== "running"))
     return { grants: [], drained: true };
-  const leased = rows.filter((r) => r.id !== null);
+  // A row with an id is a leased item (the LEFT JOIN's other rows carry only the counts).
+  const leased = rows.filter((r): r is Row & Candidate => r.id !== null);
   if (leased.length === 0)
     return { grants: [], drained: Number(meta.room) > 0 && Number(meta.candidates) === 0 };
   const reservationId = meta.reservationId!;
-  const grants = leased.map((r) => {
-    const item: LeasedItem = {
-      id: r.id!,
-      jobId: job.id,
-      ordinal: Number(r.ordinal),
-      promptId: r.promptId,
-      systemMessageVersionId: r.systemMessageVersionId,
-      attempts: Number(r.attempts),
-      owner: workerId,
-    };
-    const prompt =
-      r.promptId !== null && r.promptText !== null
-        ? { id: r.promptId, text: r.promptText, category: r.promptCategory }
-        : null;
-    // No tokens were booked: the refund when the call ends books the tokens it really used.
-    const estimate = { requests: perItem, tokens: 0 };
-    return {
-      item,
-      prefetched: { sampleIndex: Number(r.sampleIndex), payload: r.payload, prompt },
-      estimate,
-      reservationId,
-    };
-  });
+  // No tokens were booked: the refund when the call ends books the tokens it really used.
+  const estimate = { requests: perItem, tokens: 0 };
+  const grants = leased.map((r) => ({
+    ...leasedFrom(r, job.id, workerId, Number(r.attempts)),
+    estimate,
+    reservationId,
+  }));
   return { grants: grants.sort((a, b) => a.item.ordinal - b.item.ordinal) };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, dbKind, Prisma, type Db, type Tx } from "../db/client";
+import type { PrefetchedItem } from "./execute/types";
 import { unindexed } from "./sql";
 
 /** A leased item. (id, owner, attempts) is the fencing token every later write is guarded by. */
@@ -27,6 +28,33 @@ export type Candidate = {
   promptText: string | null;
   promptCategory: string | null;
 };
+
+/** A claimed candidate as its lease token, and its row as executeItem needs it. */
+export function leasedFrom(
+  c: Candidate,
+  jobId: string,
+  owner: string,
+  attempts: number,
+): { item: LeasedItem; prefetched: PrefetchedItem } {
+  const item: LeasedItem = {
+    id: c.id,
+    jobId,
+    ordinal: Number(c.ordinal),
+    promptId: c.promptId,
+    systemMessageVersionId: c.systemMessageVersionId,
+    attempts,
+    owner,
+  };
+  const prefetched: PrefetchedItem = {
+    sampleIndex: Number(c.sampleIndex),
+    payload: c.payload,
+    prompt:
+      c.promptId !== null && c.promptText !== null
+        ? { id: c.promptId, text: c.promptText, category: c.promptCategory }
+        : null,
+  };
+  return { item, prefetched };
+}
 
 /**
  * Runnable items in ordinal order: expired leases with attempts left first (their worker died),
@@ -69,6 +97,13 @@ export async function runnableItems(
   return [...first, ...rest];
 }
 
+/** The claim's re-check of a row: due pending, or an expired lease with attempts left. */
+export function runnableNow(now: Date, maxAttempts: number): Prisma.Sql {
+  const status = unindexed("status");
+  return Prisma.sql`((${status} = 'pending' AND "availableAt" <= ${now})
+    OR (${status} = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" < ${maxAttempts}))`;
+}
+
 /**
  * Leases the chosen items, re-checking that each is still runnable: the lease token (id, owner,
  * attempts) every later write is fenced by starts here. PostgreSQL skips rows another
@@ -85,10 +120,7 @@ export async function claimItems(
 ): Promise<Array<{ id: string; attempts: number | bigint }>> {
   if (ids.length === 0) return [];
   const expires = new Date(now.getTime() + leaseMs);
-  const status = unindexed("status");
-  const runnable = Prisma.sql`"id" IN (${Prisma.join(ids)})
-    AND ((${status} = 'pending' AND "availableAt" <= ${now})
-      OR (${status} = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" < ${maxAttempts}))`;
+  const runnable = Prisma.sql`"id" IN (${Prisma.join(ids)}) AND ${runnableNow(now, maxAttempts)}`;
   const which =
     dbKind() === "postgres"
       ? Prisma.sql`"id" IN (SELECT "id" FROM "JobItem" WHERE ${runnable} FOR UPDATE SKIP LOCKED)`
@@ -132,15 +164,7 @@ export async function leaseItems(request: LeaseRequest): Promise<LeasedItem[]> {
     return rows.map((row) => ({ candidate: byId.get(row.id)!, attempts: Number(row.attempts) }));
   });
   return claimed
-    .map(({ candidate: c, attempts }) => ({
-      id: c.id,
-      jobId,
-      ordinal: Number(c.ordinal),
-      promptId: c.promptId,
-      systemMessageVersionId: c.systemMessageVersionId,
-      attempts,
-      owner: workerId,
-    }))
+    .map(({ candidate, attempts }) => leasedFrom(candidate, jobId, workerId, attempts).item)
     .sort((a, b) => a.ordinal - b.ordinal);
 }
 

@@ -3,8 +3,9 @@ import { recordAudit } from "../audit/audit";
 import { db } from "../db/client";
 import { ConflictError, NotFoundError } from "../errors";
 import type { Strike } from "./breaker";
+import { ACTIVE_JOB_STATUSES } from "./schemas";
 
-const ACTIVE = { in: ["queued", "running"] };
+const ACTIVE = { in: [...ACTIVE_JOB_STATUSES] };
 
 /**
  * Stops leasing a job's items until someone resumes it. Calls already in flight finish and are

@@ -63,20 +63,14 @@ const int = (label: string, min: number, max: number) =>
 export const DEFAULT_ERASED_SYSTEM_PROMPT = "You are a careful assistant who thinks before answering.";
 export const DEFAULT_TIMEOUT_MS = 180_000;
 
-const optionalText = (max: number) =>
+const optionalText = (max: number, what = "it") =>
   z
     .string()
     .trim()
-    .max(max, `Keep it under ${max} characters.`)
+    .max(max, `Keep ${what} under ${max} characters.`)
     .optional()
     .transform((v) => v || undefined);
-const optionalName = (what: string) =>
-  z
-    .string()
-    .trim()
-    .max(200, `Keep the ${what} under 200 characters.`)
-    .optional()
-    .transform((v) => (v ? v : undefined));
+const optionalName = (what: string) => optionalText(200, `the ${what}`);
 
 /** The teacher, its request parameters and how the job runs: shared by both launch forms. */
 const generationFields = {
@@ -264,7 +258,7 @@ export const JobConfigSchema = z.object({
     reasoningEffort: ReasoningEffortSchema.optional(),
     thinkingBudget: z.number().int().optional(),
     stream: z.boolean().default(false),
-    timeoutMs: z.number().int().default(180_000),
+    timeoutMs: z.number().int().default(DEFAULT_TIMEOUT_MS),
   }),
   samplesPerPrompt: z.number().int().min(1),
   concurrency: z.number().int().min(1),

@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "../db/client";
-import { JobConfigSchema, type JobConfig } from "./schemas";
+import { ACTIVE_JOB_STATUSES, JobConfigSchema, type JobConfig } from "./schemas";
 
 /** A job the worker may lease from, with its frozen configuration. */
 export type ActiveJob = { id: string; providerId: string; config: JobConfig };
 
-const ACTIVE = { in: ["queued", "running"] };
+const ACTIVE = { in: [...ACTIVE_JOB_STATUSES] };
 const UNREADABLE =
   "This job's saved configuration cannot be read (it was written by another version). Launch it again.";
 

@@ -1,4 +1,5 @@
 import { db } from "../db/client";
+import { ACTIVE_JOB_STATUSES } from "../jobs/schemas";
 
 export type Overview = {
   messages: { enabled: number; total: number };
@@ -17,7 +18,7 @@ export async function overview(): Promise<Overview> {
     client.promptSet.count(),
     client.prompt.count(),
     client.provider.count(),
-    client.job.count({ where: { status: { in: ["queued", "running"] } } }),
+    client.job.count({ where: { status: { in: [...ACTIVE_JOB_STATUSES] } } }),
     client.job.count(),
     client.trace.groupBy({ by: ["reviewStatus"], _count: { _all: true } }),
   ]);

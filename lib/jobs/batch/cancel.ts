@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../../db/client";
 import { logError } from "../../log";
-import { jobConfig, released, takeSubmission, updateHeld, type BatchRun } from "./context";
+import { jobConfig, released, takeSubmission, unheld, updateHeld, type BatchRun } from "./context";
 
 /**
  * Open batches of jobs that were cancelled (or failed): cancelled at the provider, best effort,
@@ -12,7 +12,7 @@ export async function cancelStopped(run: BatchRun): Promise<void> {
     where: {
       status: { in: ["preparing", "submitted", "ended"] },
       job: { status: { in: ["cancelled", "failed"] } },
-      OR: [{ leaseOwner: null }, { leaseExpiresAt: null }, { leaseExpiresAt: { lt: run.now } }],
+      ...unheld(run.now),
     },
     select: { id: true, jobId: true, status: true, externalId: true },
     take: 20,

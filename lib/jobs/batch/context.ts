@@ -54,6 +54,11 @@ export async function jobConfig(jobId: string): Promise<JobConfig | null> {
   return parsed.success ? parsed.data : null;
 }
 
+/** Submissions nobody holds, or whose holder's lease ran out. */
+export const unheld = (now: Date) => ({
+  OR: [{ leaseOwner: null }, { leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }],
+});
+
 /**
  * Takes a submission for this worker when it is in `status` and nobody holds it (or the holder's
  * lease ran out): one conditional UPDATE, so only one worker wins.
@@ -63,7 +68,7 @@ export async function takeSubmission(run: BatchRun, id: string, status: string):
     where: {
       id,
       status,
-      OR: [{ leaseOwner: null }, { leaseExpiresAt: null }, { leaseExpiresAt: { lt: run.now } }],
+      ...unheld(run.now),
     },
     data: { leaseOwner: run.workerId, leaseExpiresAt: new Date(run.now.getTime() + SUBMISSION_LEASE_MS) },
   });

@@ -3,7 +3,7 @@ import { db } from "../../db/client";
 import { logError } from "../../log";
 import type { BatchTeacher } from "../../teacher/types";
 import { finishJobIfDone } from "../completion";
-import { JobConfigSchema } from "../schemas";
+import { ACTIVE_JOB_STATUSES, JobConfigSchema } from "../schemas";
 import { cancelStopped } from "./cancel";
 import { frozenBatchTeacher, takeSubmission, type BatchRun, type Provider } from "./context";
 import type { IngestOptions } from "./ingest";
@@ -20,7 +20,7 @@ export type AdvanceOptions = {
   teacherFor?: (provider: Provider) => Promise<BatchTeacher>;
 } & IngestOptions;
 
-const ACTIVE = ["queued", "running"];
+const ACTIVE = [...ACTIVE_JOB_STATUSES];
 
 /**
  * Moves batch-mode jobs forward: cancels the open batches of stopped jobs, submits pending items

@@ -9,6 +9,7 @@ import {
   POLL_MIN_MS,
   released,
   takeSubmission,
+  unheld,
   updateHeld,
   type BatchRun,
   type Submission,
@@ -28,7 +29,7 @@ export async function pollDue(run: BatchRun & IngestOptions): Promise<void> {
     where: {
       status: { in: ["submitted", "ended"] },
       nextPollAt: { lte: run.now },
-      OR: [{ leaseOwner: null }, { leaseExpiresAt: null }, { leaseExpiresAt: { lt: run.now } }],
+      ...unheld(run.now),
     },
     orderBy: { nextPollAt: "asc" },
     take: DUE_PER_CALL,

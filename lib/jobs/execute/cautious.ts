@@ -3,12 +3,8 @@ import type { Completion } from "../../teacher/types";
 import { allowedMessages, createPlanSampler } from "../sampling";
 import type { JobConfig } from "../schemas";
 import { requestParams } from "./params";
-import { parseStrategyChoice, STRATEGY_SYSTEM, strategyPrompt } from "./strategy";
+import { CHOICE_MAX_TOKENS, parseStrategyChoice, STRATEGY_SYSTEM, strategyPrompt } from "./strategy";
 import type { ExecuteContext, ItemResult, StrategyChoice } from "./types";
-
-// Enough for a number or a name. A reasoning model spends maxTokens on its reasoning first (and a
-// thinking budget needs maxTokens above it), so keep the job's maxTokens for those.
-const CHOICE_MAX_TOKENS = 256;
 
 type Message = JobConfig["systemMessages"][number];
 
@@ -62,12 +58,7 @@ function choose(
 ): StrategyChoice {
   const reply = asked.text.slice(0, 2_000);
   const parsed = parseStrategyChoice(asked.text, candidates);
-  const message = parsed
-    ? candidates[parsed.index]!
-    : config.systemMessages.find(
-        (m) =>
-          m.versionId === createPlanSampler(config.systemMessages, config.selection)(prompt, sampleIndex),
-      )!;
+  const message = parsed ? candidates[parsed.index]! : seededChoice(config, prompt, sampleIndex);
   return {
     messageId: message.messageId,
     name: message.name,
@@ -76,4 +67,14 @@ function choose(
     reply,
     chosenBy: parsed?.by ?? "fallback",
   };
+}
+
+/** The plan's seeded draw for this item: the strategy when the teacher's reply is unreadable. */
+function seededChoice(
+  config: JobConfig,
+  prompt: { id: string; category: string | null },
+  sampleIndex: number,
+) {
+  const versionId = createPlanSampler(config.systemMessages, config.selection)(prompt, sampleIndex);
+  return config.systemMessages.find((m) => m.versionId === versionId)!;
 }

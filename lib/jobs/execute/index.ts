@@ -7,7 +7,7 @@ import type { JobConfig } from "../schemas";
 import { executeCautious } from "./cautious";
 import { requestParams } from "./params";
 import { synthesisCall, synthesisOf } from "./synthesis";
-import type { ExecuteContext, ItemResult, PrefetchedItem } from "./types";
+import { oneCallUsage, type ExecuteContext, type ItemResult, type PrefetchedItem } from "./types";
 
 /**
  * One attempt at one item: what to ask the teacher, and what its answer becomes. Throws what the
@@ -76,11 +76,7 @@ function planFromRow(item: LeasedItem, config: JobConfig, row: ItemRow): Planned
       completion,
       systemMessageVersionId: versionId,
       strategy: null,
-      usage: {
-        requests: 1,
-        inputTokens: completion.usage.inputTokens,
-        outputTokens: completion.usage.outputTokens,
-      },
+      usage: oneCallUsage(completion),
     }),
   };
 }

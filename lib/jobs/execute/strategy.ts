@@ -6,6 +6,10 @@ export type ParsedChoice = { index: number; by: "number" | "name" | "fuzzy" } | 
 export const STRATEGY_SYSTEM =
   "You decide how a task should be approached. You never answer the task itself.";
 
+// Enough for a number or a name. A reasoning model spends maxTokens on its reasoning first (and a
+// thinking budget needs maxTokens above it), so keep the job's maxTokens for those.
+export const CHOICE_MAX_TOKENS = 256;
+
 /** A one-line summary of a system message: its first sentence, at most `max` characters. */
 export function summarize(content: string, max = 140): string {
   const flat = content.replace(/\s+/g, " ").trim();

@@ -6,18 +6,12 @@ import { EvolOperationSchema } from "../schemas";
 import { evolInstruction } from "../synthesis/evol-operations";
 import { parsePromptList, readRewrite, UnusableReplyError } from "../synthesis/replies";
 import { fillTemplate, topLevelTopic } from "../synthesis/topics";
-import type { ItemResult, SynthesizedPrompt } from "./types";
+import { oneCallUsage, type ItemResult, type SynthesizedPrompt } from "./types";
 
 export const TopicPayloadSchema = z.object({ topic: z.string().min(1), n: z.number().int().min(1) });
 export const EvolPayloadSchema = z.object({ operation: EvolOperationSchema });
 
 type Call = { system: string; prompt: string; toResult: (completion: Completion) => ItemResult };
-
-const usage = (c: Completion) => ({
-  requests: 1,
-  inputTokens: c.usage.inputTokens,
-  outputTokens: c.usage.outputTokens,
-});
 
 /** The request of one synthesis item, and how its reply becomes prompts. */
 export function synthesisCall(
@@ -45,7 +39,7 @@ export function synthesisCall(
           parentPromptId: null,
           category,
         }));
-        return { kind: "prompts", prompts, completion, usage: usage(completion) };
+        return { kind: "prompts", prompts, completion, usage: oneCallUsage(completion) };
       },
     };
   }
@@ -64,7 +58,7 @@ export function synthesisCall(
         parentPromptId: parent.id,
         category: parent.category,
       };
-      return { kind: "prompts", prompts: [prompt], completion, usage: usage(completion) };
+      return { kind: "prompts", prompts: [prompt], completion, usage: oneCallUsage(completion) };
     },
   };
 }

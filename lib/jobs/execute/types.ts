@@ -54,3 +54,10 @@ export type ItemResult =
   | { kind: "prompts"; prompts: SynthesizedPrompt[]; completion: Completion; usage: Usage };
 
 export type Usage = { requests: number; inputTokens: number; outputTokens: number };
+
+/** The usage of an attempt that made one teacher call. */
+export const oneCallUsage = (completion: Completion): Usage => ({
+  requests: 1,
+  inputTokens: completion.usage.inputTokens,
+  outputTokens: completion.usage.outputTokens,
+});

@@ -16,12 +16,6 @@ export const UNLIMITED: ProviderLimits = {
   tokensPerMinute: null,
 };
 
-export function isLimited(limits: ProviderLimits): boolean {
-  return (
-    limits.maxConcurrency !== null || limits.requestsPerMinute !== null || limits.tokensPerMinute !== null
-  );
-}
-
 /**
  * How many of the candidates, taken in order, fit under the limits together. Stops at the first
  * one that does not fit, so a large item is not starved by smaller ones behind it.

@@ -1,12 +1,5 @@
 // The provider rate limiter: shared by every job and worker process through the database.
-export {
-  countFitting,
-  isLimited,
-  neverFits,
-  UNLIMITED,
-  type ProviderLimits,
-  type ProviderUsage,
-} from "./budget";
+export { countFitting, neverFits, UNLIMITED, type ProviderLimits, type ProviderUsage } from "./budget";
 export { estimateAttempt, type Estimate, type EstimateInput } from "./estimate";
 export { forgetProviderLimits, providerLimits } from "./provider-limits";
 export { RefundLedger } from "./refund-ledger";
