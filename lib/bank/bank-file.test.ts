@@ -8,6 +8,9 @@ import { createMessage, saveVersion, updateMetadata } from "./mutations";
 import { exportBank, getMessage } from "./queries";
 
 const unique = (label: string) => `${label} ${randomBytes(4).toString("hex")}`;
+/** A bank file in the export format holding `messages`, as text. */
+const bankFileText = (messages: unknown[]) =>
+  JSON.stringify({ format: "tracebank.bank", version: 1, messages });
 
 async function bankSize() {
   return {
@@ -116,16 +119,12 @@ describe("bank file export and import", () => {
   });
 
   it("rejects a malformed file naming the bad field, and writes nothing", async () => {
-    const file = {
-      format: "tracebank.bank",
-      version: 1,
-      messages: [
-        { name: unique("Fine"), tags: [], versions: [{ version: 1, content: "ok" }] },
-        { name: unique("Bad"), tags: "eli5", versions: [{ version: 1, content: "ok" }] },
-      ],
-    };
+    const text = bankFileText([
+      { name: unique("Fine"), tags: [], versions: [{ version: 1, content: "ok" }] },
+      { name: unique("Bad"), tags: "eli5", versions: [{ version: 1, content: "ok" }] },
+    ]);
     const before = await bankSize();
-    const attempt = importBank({ text: JSON.stringify(file) }, null);
+    const attempt = importBank({ text }, null);
     await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
     await expect(attempt).rejects.toThrow("messages[1].tags: expected array of strings");
     expect(await bankSize()).toEqual(before);
@@ -170,22 +169,16 @@ describe("reading bank files", () => {
         ]),
       ),
     ).toContain('[1].name: "a" already appears at [0]');
-    const file = {
-      format: "tracebank.bank",
-      version: 1,
-      messages: [
-        {
-          name: "a",
-          versions: [
-            { version: 1, content: "x" },
-            { version: 1, content: "y" },
-          ],
-        },
-      ],
-    };
-    expect(problem(JSON.stringify(file))).toContain(
-      "messages[0].versions[1].version: version 1 appears twice",
-    );
+    const file = bankFileText([
+      {
+        name: "a",
+        versions: [
+          { version: 1, content: "x" },
+          { version: 1, content: "y" },
+        ],
+      },
+    ]);
+    expect(problem(file)).toContain("messages[0].versions[1].version: version 1 appears twice");
   });
 
   it("refuses other formats and future versions", () => {
@@ -196,23 +189,16 @@ describe("reading bank files", () => {
   });
 
   it("orders a message's versions by number whatever the order in the file", () => {
-    const file = {
-      format: "tracebank.bank",
-      version: 1,
-      messages: [
-        {
-          name: "a",
-          versions: [
-            { version: 2, content: "second" },
-            { version: 1, content: "first" },
-          ],
-        },
-      ],
-    };
-    expect(parseBankFile(JSON.stringify(file))[0]!.versions.map((v) => v.content)).toEqual([
-      "first",
-      "second",
+    const file = bankFileText([
+      {
+        name: "a",
+        versions: [
+          { version: 2, content: "second" },
+          { version: 1, content: "first" },
+        ],
+      },
     ]);
+    expect(parseBankFile(file)[0]!.versions.map((v) => v.content)).toEqual(["first", "second"]);
   });
 
   it("names export files by the UTC date", () => {

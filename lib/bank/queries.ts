@@ -1,4 +1,5 @@
 import "server-only";
+import { userNames } from "../auth/user-names";
 import { db } from "../db/client";
 import { NotFoundError } from "../errors";
 import { toBankFile } from "./bank-file";
@@ -73,11 +74,7 @@ export async function getMessage(id: string): Promise<MessageDetail> {
     include: { versions: { orderBy: { version: "desc" } } },
   });
   if (!m) throw new NotFoundError("System message", id);
-  const authorIds = [...new Set(m.versions.flatMap((v) => (v.createdById ? [v.createdById] : [])))];
-  const authors = authorIds.length
-    ? await db().user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } })
-    : [];
-  const nameOf = new Map(authors.map((a) => [a.id, a.name]));
+  const nameOf = await userNames(m.versions.map((v) => v.createdById));
   return {
     id: m.id,
     name: m.name,

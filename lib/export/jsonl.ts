@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
+import { approvedWhere } from "./queries";
 import { toExportRecord } from "./record";
 import { DEFAULT_SHAPE, type ExportFilter, type ExportShape } from "./schemas";
 
@@ -18,11 +19,7 @@ export async function* exportApprovedJsonl(
   let cursor: string | undefined;
   for (;;) {
     const rows = await db().trace.findMany({
-      where: {
-        reviewStatus: "approved",
-        ...(filter.jobId ? { jobId: filter.jobId } : {}),
-        ...(cursor ? { id: { gt: cursor } } : {}),
-      },
+      where: { ...approvedWhere(filter), ...(cursor ? { id: { gt: cursor } } : {}) },
       orderBy: { id: "asc" },
       take: batchSize,
       select: {

@@ -1,6 +1,11 @@
 import "server-only";
 import { db } from "../db/client";
+import { filterWhere } from "../review/order";
 import type { ExportFilter } from "./schemas";
+
+/** The traces an export holds: the approved ones, of one job or of all. */
+export const approvedWhere = (filter: ExportFilter) =>
+  filterWhere({ status: "approved", jobId: filter.jobId });
 
 export type ExportJobOption = { id: string; name: string; approvedCount: number };
 
@@ -19,16 +24,14 @@ export async function listExportJobs(): Promise<ExportJobOption[]> {
 }
 
 export async function countApproved(filter: ExportFilter): Promise<number> {
-  return db().trace.count({
-    where: { reviewStatus: "approved", ...(filter.jobId ? { jobId: filter.jobId } : {}) },
-  });
+  return db().trace.count({ where: approvedWhere(filter) });
 }
 
 export type ExportStats = { rows: number; erasable: number; withReasoning: number };
 
 /** How many lines an export has, and how many of them erasure and the reasoning options touch. */
 export async function exportStats(filter: ExportFilter): Promise<ExportStats> {
-  const where = { reviewStatus: "approved", ...(filter.jobId ? { jobId: filter.jobId } : {}) };
+  const where = approvedWhere(filter);
   const [rows, erasable, withReasoning] = await Promise.all([
     db().trace.count({ where }),
     db().trace.count({ where: { ...where, systemPromptErasable: true } }),

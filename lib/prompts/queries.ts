@@ -1,3 +1,4 @@
+import { userNames } from "../auth/user-names";
 import { db } from "../db/client";
 import { NotFoundError } from "../errors";
 import {
@@ -153,11 +154,7 @@ export async function listImports(promptSetId: string, take = 50): Promise<Promp
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
   });
-  const userIds = [...new Set(rows.map((r) => r.createdById).filter((id): id is string => !!id))];
-  const users = userIds.length
-    ? await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })
-    : [];
-  const names = new Map(users.map((u) => [u.id, u.name]));
+  const names = await userNames(rows.map((r) => r.createdById));
   return rows.map((r) => ({
     id: r.id,
     fileName: r.fileName,

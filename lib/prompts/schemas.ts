@@ -57,7 +57,6 @@ export const PromptRowSchema = z
     }
     return { text, referenceAnswer, category, externalId };
   });
-export type PromptRow = z.output<typeof PromptRowSchema>;
 
 function pickKeys(record: Record<string, unknown>): Partial<Record<Field, string>> {
   const keys: Partial<Record<Field, string>> = {};

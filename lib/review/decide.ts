@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit/audit";
 import { db, dbKind, type Tx } from "../db/client";
 import { ConflictError, NotFoundError } from "../errors";
-import { DecideSchema, type DecideInput, type Decision, type ReviewStatus } from "./schemas";
+import { DecideSchema, type DecideInput, type ReviewStatus } from "./schemas";
 
 export type DecideResult = { traceId: string; status: ReviewStatus; version: number };
 
@@ -32,7 +32,7 @@ export async function decide(input: DecideInput, reviewerId: string): Promise<De
         "This decision changed since you loaded it (someone else, or another tab): reload the page and decide again.",
       );
     }
-    const data = { decision: decision as Decision, reason: reason || null };
+    const data = { decision, reason: reason || null };
     const saved = mine
       ? await tx.reviewDecision.update({
           where: { id: mine.id },

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { userNames } from "../auth/user-names";
 import { db } from "../db/client";
 import { NotFoundError } from "../errors";
 import { DecisionSchema, ReviewStatusSchema, type Decision, type ReviewStatus } from "./schemas";
@@ -68,11 +69,7 @@ export async function getTraceForReview(traceId: string, reviewerId: string): Pr
     },
   });
   if (!t) throw new NotFoundError("Trace", traceId);
-  const reviewers = await db().user.findMany({
-    where: { id: { in: t.decisions.map((d) => d.reviewerId) } },
-    select: { id: true, name: true },
-  });
-  const names = new Map(reviewers.map((u) => [u.id, u.name]));
+  const names = await userNames(t.decisions.map((d) => d.reviewerId));
   const decisions: DecisionView[] = t.decisions.map((d) => ({
     reviewerId: d.reviewerId,
     reviewerName: names.get(d.reviewerId) ?? "(removed user)",
