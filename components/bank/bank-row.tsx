@@ -7,10 +7,11 @@ import { useState } from "react";
 import { updateMetadataAction } from "@/lib/actions/bank";
 import { actionErrorMessage } from "../ui/action-result";
 import { cn } from "../ui/cn";
+import { formatUtc } from "../ui/format";
 import { Td } from "../ui/table";
 import { toast } from "../ui/toast";
 import { EnabledSwitch } from "./enabled-switch";
-import { formatDateTime, formatWeight } from "./format";
+import { formatWeight } from "./format";
 import { TagBadges } from "./tag-badges";
 import type { MessageRow } from "./types";
 
@@ -56,7 +57,7 @@ export function BankRow({ message: m, canEdit }: { message: MessageRow; canEdit:
       </Td>
       <Td className="tabular-nums">v{m.currentVersion}</Td>
       <Td className="text-right tabular-nums">{m.versionCount}</Td>
-      <Td className="whitespace-nowrap text-slate-500">{formatDateTime(m.updatedAt)}</Td>
+      <Td className="whitespace-nowrap text-slate-500">{formatUtc(m.updatedAt)}</Td>
     </tr>
   );
 }

@@ -1,8 +1,3 @@
-// Dates render on the server and in the browser; UTC keeps both renderings identical.
-export function formatDateTime(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-
 export function formatWeight(weight: number): string {
   return Number.isInteger(weight) ? weight.toFixed(1) : String(weight);
 }

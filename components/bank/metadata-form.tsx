@@ -4,7 +4,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { updateMetadataAction } from "@/lib/actions/bank";
-import { actionErrorMessage } from "../ui/action-result";
+import { toastActionError } from "../ui/action-result";
 import { Button } from "../ui/button";
 import { Card, CardBody, CardHeader } from "../ui/card";
 import { Field, Input } from "../ui/field";
@@ -45,8 +45,7 @@ export function MetadataForm({
     setEnabled(metadata.enabled);
     setShown(metadata);
   }
-  const onError = ({ error }: { error: Parameters<typeof actionErrorMessage>[0] }) =>
-    toast.error(actionErrorMessage(error) ?? "Could not save the settings.");
+  const onError = toastActionError("Could not save the settings.");
   const saveSettings = useAction(updateMetadataAction, {
     onSuccess: ({ data }) => {
       toast.success(data?.changed.length ? `Saved ${data.changed.join(", ")}.` : "Nothing had changed.");

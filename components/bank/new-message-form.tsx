@@ -4,7 +4,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createMessageAction } from "@/lib/actions/bank";
-import { actionErrorMessage } from "../ui/action-result";
+import { toastActionError } from "../ui/action-result";
 import { Button } from "../ui/button";
 import { Card, CardBody, CardHeader } from "../ui/card";
 import { Field, Input, Textarea } from "../ui/field";
@@ -26,7 +26,7 @@ export function NewMessageForm({ onDone }: { onDone: () => void }) {
       router.refresh();
       onDone();
     },
-    onError: ({ error }) => toast.error(actionErrorMessage(error) ?? "Could not create the message."),
+    onError: toastActionError("Could not create the message."),
   });
 
   return (

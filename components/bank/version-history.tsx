@@ -5,7 +5,7 @@ import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Card, CardHeader } from "../ui/card";
 import { cn } from "../ui/cn";
-import { formatDateTime } from "./format";
+import { formatUtc } from "../ui/format";
 import { diffLines } from "./line-diff";
 import type { VersionRow } from "./types";
 
@@ -55,7 +55,7 @@ function VersionItem({
       <div className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
         <span className="font-semibold text-slate-900">Version {v.version}</span>
         {current && <Badge tone="green">current</Badge>}
-        <span className="text-slate-500">{formatDateTime(v.createdAt)}</span>
+        <span className="text-slate-500">{formatUtc(v.createdAt)}</span>
         {v.authorName && <span className="text-slate-500">by {v.authorName}</span>}
         {v.note && <span className="text-slate-700 italic">“{v.note}”</span>}
         <span className="ml-auto flex gap-1">

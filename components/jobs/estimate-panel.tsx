@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useEffect, useState, type ReactNode } from "react";
 import type { JobEstimate } from "@/lib/jobs/estimate";
 import { fetchJson } from "../fetch-json";
+import { formatCount } from "../ui/format";
 import { Notice } from "../ui/notice";
-import { formatCount } from "./format";
 
 // Cents for most jobs; two significant digits below a cent so a small job does not read as free.
 const money = (n: number) =>

@@ -1,8 +1,3 @@
-/** Times are stored and shown in UTC, so server and browser render the same text. */
-export function formatUtc(iso: string | null | undefined): string {
-  return iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : "—";
-}
-
 /** Queued or running: the worker leases its items. */
 export function isActiveStatus(status: string | undefined): boolean {
   return status === "queued" || status === "running";
@@ -12,8 +7,6 @@ export function isActiveStatus(status: string | undefined): boolean {
 export function isOpenStatus(status: string | undefined): boolean {
   return isActiveStatus(status) || status === "paused";
 }
-
-export const formatCount = (n: number) => n.toLocaleString("en-US");
 
 /** 42 s, 3 min 5 s, 2 h 10 min. */
 export function formatDuration(seconds: number | null): string {

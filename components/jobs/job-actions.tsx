@@ -3,13 +3,13 @@
 import { useAction } from "next-safe-action/hooks";
 import { cancelJobAction, pauseJobAction, resumeJobAction, retryFailedItemsAction } from "@/lib/actions/jobs";
 import type { JobProgress } from "@/lib/jobs/progress";
-import { actionErrorMessage } from "../ui/action-result";
+import { toastActionError } from "../ui/action-result";
 import { Button } from "../ui/button";
+import { formatCount } from "../ui/format";
 import { toast } from "../ui/toast";
-import { formatCount, isActiveStatus, isOpenStatus } from "./format";
+import { isActiveStatus, isOpenStatus } from "./format";
 
-const reportError = ({ error }: { error: Parameters<typeof actionErrorMessage>[0] }) =>
-  toast.error(actionErrorMessage(error) ?? "Failed.");
+const reportError = toastActionError("Failed.");
 
 /** Pause, resume, cancel and retry, as the job's state allows; `changed` refreshes the page. */
 export function JobActions({ progress, changed }: { progress: JobProgress; changed: () => void }) {

@@ -1,7 +1,8 @@
 import type { JobConfig } from "@/lib/jobs/schemas";
 import { DefinitionList, type DefinitionRow } from "../ui/definition-list";
 import { Card, CardBody, CardHeader } from "../ui/card";
-import { formatCount, formatDuration } from "./format";
+import { formatCount } from "../ui/format";
+import { formatDuration } from "./format";
 
 function prices({ inputPerMTok, outputPerMTok }: JobConfig["pricing"]): string {
   if (inputPerMTok === null && outputPerMTok === null) return "not set (no cost shown)";

@@ -5,8 +5,9 @@ import Link from "next/link";
 import type { JobSummary } from "@/lib/jobs/queries";
 import { fetchJson } from "../fetch-json";
 import { Card } from "../ui/card";
+import { formatCount, formatUtc } from "../ui/format";
 import { EmptyRow, Table, Td, Th } from "../ui/table";
-import { formatCount, formatUtc, isActiveStatus } from "./format";
+import { isActiveStatus } from "./format";
 import { JobStatusBadge } from "./job-status-badge";
 import { ProgressBar } from "./progress-bar";
 

@@ -1,6 +1,7 @@
 import type { JobProgress } from "@/lib/jobs/progress";
 import type { JobKind } from "@/lib/jobs/schemas";
-import { formatCount, formatDuration, formatUsd } from "./format";
+import { formatCount } from "../ui/format";
+import { formatDuration, formatUsd } from "./format";
 
 type Stat = { label: string; value: string; testId: string; tone?: string; small?: boolean };
 

@@ -1,5 +1,5 @@
 import { Select } from "../ui/field";
-import { formatCount } from "./format";
+import { formatCount } from "../ui/format";
 
 export type PromptSetOption = { id: string; name: string; promptCount: number };
 

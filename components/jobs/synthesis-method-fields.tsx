@@ -3,7 +3,7 @@
 import type { EvolOperation } from "@/lib/jobs/synthesis/evol-operations";
 import { EVOL_OPERATION_NAMES, EVOL_OPERATIONS } from "@/lib/jobs/synthesis/evol-operations";
 import { Field, Input, Textarea } from "../ui/field";
-import { formatCount } from "./format";
+import { formatCount } from "../ui/format";
 import { PromptSetSelect, type PromptSetOption } from "./prompt-set-select";
 
 export type TopicState = { topics: string; template: string; promptsPerTopic: string; category: string };

@@ -3,6 +3,7 @@ import type { PromptLineage } from "@/lib/prompts/lineage";
 import { Badge } from "../ui/badge";
 import { DefinitionList, type DefinitionRow } from "../ui/definition-list";
 import { Card, CardBody, CardHeader } from "../ui/card";
+import { formatUtc } from "../ui/format";
 import { operationLabel } from "./lineage-badge";
 
 const ORIGIN_TEXT: Record<string, string> = {
@@ -40,7 +41,7 @@ export function PromptLineageView({ prompt }: { prompt: PromptLineage }) {
           ] as [string, React.ReactNode],
         ]
       : []),
-    ["Added", `${prompt.createdAt.slice(0, 16).replace("T", " ")} UTC`],
+    ["Added", formatUtc(prompt.createdAt)],
   ];
   return (
     <div className="grid gap-6 lg:grid-cols-3">

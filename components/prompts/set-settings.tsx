@@ -4,13 +4,12 @@ import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { deletePromptSetAction, updatePromptSetAction } from "@/lib/actions/prompts";
-import { actionErrorMessage } from "../ui/action-result";
+import { toastActionError } from "../ui/action-result";
 import { Button } from "../ui/button";
 import { Field, Input, Textarea } from "../ui/field";
 import { toast } from "../ui/toast";
 
-const reportError = ({ error }: { error: Parameters<typeof actionErrorMessage>[0] }) =>
-  toast.error(actionErrorMessage(error) ?? "Failed.");
+const reportError = toastActionError("Failed.");
 
 /** Rename or describe a set; delete it while no job uses it. */
 export function SetSettings({

@@ -1,4 +1,5 @@
 import type { ProviderSummary } from "@/lib/teacher";
+import { formatCount } from "../ui/format";
 
 export const KIND_LABELS: Record<ProviderSummary["kind"], string> = {
   openai: "OpenAI-compatible",
@@ -15,15 +16,13 @@ export function formatPrices(
   return `in ${dollars(p.inputPricePerMTok)} / out ${dollars(p.outputPricePerMTok)} per 1M`;
 }
 
-const count = (n: number) => n.toLocaleString("en-US");
-
 /** ["4 at once", "500 req/min", "200,000 tok/min"]: the limits that are set. */
 export function limitParts(
   p: Pick<ProviderSummary, "maxConcurrency" | "requestsPerMinute" | "tokensPerMinute">,
 ): string[] {
   const parts: string[] = [];
-  if (p.maxConcurrency !== null) parts.push(`${count(p.maxConcurrency)} at once`);
-  if (p.requestsPerMinute !== null) parts.push(`${count(p.requestsPerMinute)} req/min`);
-  if (p.tokensPerMinute !== null) parts.push(`${count(p.tokensPerMinute)} tok/min`);
+  if (p.maxConcurrency !== null) parts.push(`${formatCount(p.maxConcurrency)} at once`);
+  if (p.requestsPerMinute !== null) parts.push(`${formatCount(p.requestsPerMinute)} req/min`);
+  if (p.tokensPerMinute !== null) parts.push(`${formatCount(p.tokensPerMinute)} tok/min`);
   return parts;
 }

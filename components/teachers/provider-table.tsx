@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { Fragment, useState } from "react";
 import { deleteProviderAction } from "@/lib/actions/teachers";
 import type { ProviderSummary } from "@/lib/teacher";
-import { actionErrorMessage } from "../ui/action-result";
+import { toastActionError } from "../ui/action-result";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { EmptyRow, Table, Td, Th } from "../ui/table";
@@ -31,7 +31,7 @@ export function ProviderTable({
       toast.success("Teacher deleted.");
       router.refresh();
     },
-    onError: ({ error }) => toast.error(actionErrorMessage(error) ?? "Could not delete the teacher."),
+    onError: toastActionError("Could not delete the teacher."),
     onSettled: () => setConfirming(undefined),
   });
   const columns = canManage ? 5 : 4;

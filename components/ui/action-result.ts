@@ -1,3 +1,5 @@
+import { toast } from "./toast";
+
 /** What went wrong with a next-safe-action call, in words for the person who made it. */
 export function actionErrorMessage(result: {
   serverError?: string;
@@ -7,6 +9,12 @@ export function actionErrorMessage(result: {
   if (result.validationErrors) return firstValidationMessage(result.validationErrors) ?? "Check the form.";
   return undefined;
 }
+
+/** A useAction onError that toasts what went wrong, or `fallback` when the action cannot say. */
+export const toastActionError =
+  (fallback: string) =>
+  ({ error }: { error: Parameters<typeof actionErrorMessage>[0] }) =>
+    toast.error(actionErrorMessage(error) ?? fallback);
 
 function firstValidationMessage(errors: unknown): string | undefined {
   if (!errors || typeof errors !== "object") return undefined;

@@ -10,15 +10,14 @@ import { Card, CardBody, CardHeader } from "../ui/card";
 import { Field, Input, Select } from "../ui/field";
 import { Notice } from "../ui/notice";
 import { Table, Td, Th } from "../ui/table";
-import { actionErrorMessage } from "../ui/action-result";
+import { toastActionError } from "../ui/action-result";
 import { toast } from "../ui/toast";
 
 type UserRow = { id: string; name: string; email: string; role: string; createdAt: string };
 type InviteRow = { id: string; email: string; role: string; expiresAt: string };
 
 const roles = RoleSchema.options;
-const reportError = ({ error }: { error: Parameters<typeof actionErrorMessage>[0] }) =>
-  toast.error(actionErrorMessage(error) ?? "Failed.");
+const reportError = toastActionError("Failed.");
 
 export function UserAdmin({
   users,

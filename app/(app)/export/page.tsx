@@ -1,7 +1,7 @@
 import { ExportPanel } from "@/components/export/export-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { previewApprovedJsonl } from "@/lib/export/jsonl";
-import { countApproved, exportStats, listExportJobs } from "@/lib/export/queries";
+import { exportStats, listExportJobs } from "@/lib/export/queries";
 import { DEFAULT_SHAPE, ExportQuerySchema } from "@/lib/export/schemas";
 import { requireUser } from "@/lib/next/current-user";
 
@@ -27,9 +27,10 @@ export default async function ExportPage({
   const jobs = await listExportJobs();
   // An unknown job id falls back to everything rather than an empty export.
   const jobId = jobs.some((j) => j.id === raw) ? (raw as string) : undefined;
-  const [stats, totalApproved, preview] = await Promise.all([
+  // Every trace belongs to a job, so the jobs' counts add up to all approved traces.
+  const totalApproved = jobs.reduce((sum, j) => sum + j.approvedCount, 0);
+  const [stats, preview] = await Promise.all([
     exportStats({ jobId }),
-    countApproved({}),
     previewApprovedJsonl({ jobId }, 3, shape),
   ]);
   return (

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { MessageWorkspace } from "@/components/bank/message-workspace";
 import { MetadataForm } from "@/components/bank/metadata-form";
 import { TagBadges } from "@/components/bank/tag-badges";
@@ -7,16 +6,16 @@ import { Badge } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
-import { getMessage, type MessageDetail } from "@/lib/bank";
-import { NotFoundError } from "@/lib/errors";
+import { getMessage } from "@/lib/bank";
 import { requireUser } from "@/lib/next/current-user";
+import { orNotFound } from "@/lib/next/or-not-found";
 
 export const metadata = { title: "System message" };
 
 export default async function BankMessagePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const message = await load(id);
+  const message = await orNotFound(getMessage(id));
   const canEdit = can(user.role, "bank:edit");
   return (
     <>
@@ -72,13 +71,4 @@ export default async function BankMessagePage({ params }: { params: Promise<{ id
       </div>
     </>
   );
-}
-
-async function load(id: string): Promise<MessageDetail> {
-  try {
-    return await getMessage(id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
 }

@@ -1,24 +1,19 @@
-import { notFound } from "next/navigation";
 import { JobConfigCard } from "@/components/jobs/job-config-card";
-import { formatUtc } from "@/components/jobs/format";
+import { formatUtc } from "@/components/ui/format";
 import { JobLive } from "@/components/jobs/job-live";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
-import { NotFoundError } from "@/lib/errors";
 import { jobProgress } from "@/lib/jobs/progress";
 import { getJob } from "@/lib/jobs/queries";
 import { requireUser } from "@/lib/next/current-user";
+import { orNotFound } from "@/lib/next/or-not-found";
 
 export const metadata = { title: "Job" };
 
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser("read");
   const { id } = await params;
-  const loaded = await Promise.all([getJob(id), jobProgress(id)]).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
-  const [job, progress] = loaded;
+  const [job, progress] = await orNotFound(Promise.all([getJob(id), jobProgress(id)]));
   return (
     <>
       <PageHeader

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CategoryBadges } from "@/components/prompts/category-badges";
 import { ImportHistory } from "@/components/prompts/import-history";
 import { ImportPanel } from "@/components/prompts/import-panel";
@@ -8,10 +7,10 @@ import { SetSettings } from "@/components/prompts/set-settings";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
-import { NotFoundError } from "@/lib/errors";
 import { requireUser } from "@/lib/next/current-user";
 import { getPromptSet, listImports, listPrompts } from "@/lib/prompts/queries";
 import { PromptListQuerySchema } from "@/lib/prompts/schemas";
+import { orNotFound } from "@/lib/next/or-not-found";
 
 export const metadata = { title: "Prompt set" };
 
@@ -25,7 +24,7 @@ export default async function PromptSetPage({
   const user = await requireUser();
   const { id } = await params;
   const query = PromptListQuerySchema.parse(await searchParams);
-  const set = await load(id);
+  const set = await orNotFound(getPromptSet(id));
   const [page, imports] = await Promise.all([listPrompts(id, query), listImports(id)]);
   const canImport = can(user.role, "prompts:import");
   return (
@@ -83,13 +82,4 @@ export default async function PromptSetPage({
       </div>
     </>
   );
-}
-
-async function load(id: string) {
-  try {
-    return await getPromptSet(id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
 }

@@ -1,13 +1,12 @@
-import { notFound } from "next/navigation";
 import { TraceDetails } from "@/components/review/trace-details";
 import { TraceReview } from "@/components/review/trace-review";
 import { TraceSidebar } from "@/components/review/trace-sidebar";
 import { can } from "@/lib/auth/roles";
-import { NotFoundError } from "@/lib/errors";
 import { requireUser } from "@/lib/next/current-user";
 import { parseReviewFilter } from "@/lib/review/filter";
 import { neighbours } from "@/lib/review/neighbours";
 import { getTraceForReview } from "@/lib/review/trace-view";
+import { orNotFound } from "@/lib/next/or-not-found";
 
 export const metadata = { title: "Review trace" };
 
@@ -21,11 +20,8 @@ export default async function ReviewTracePage({
   const user = await requireUser();
   const { traceId } = await params;
   const filter = parseReviewFilter(await searchParams);
-  const loaded = await Promise.all([getTraceForReview(traceId, user.id), neighbours(traceId, filter)]).catch(
-    (error: unknown) => {
-      if (error instanceof NotFoundError) notFound();
-      throw error;
-    },
+  const loaded = await orNotFound(
+    Promise.all([getTraceForReview(traceId, user.id), neighbours(traceId, filter)]),
   );
   const [view, nav] = loaded;
   const mine = view.myDecision;

@@ -2,19 +2,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PromptLineageView } from "@/components/prompts/prompt-lineage";
 import { PageHeader } from "@/components/ui/page-header";
-import { NotFoundError } from "@/lib/errors";
 import { requireUser } from "@/lib/next/current-user";
 import { getPromptLineage } from "@/lib/prompts/lineage";
+import { orNotFound } from "@/lib/next/or-not-found";
 
 export const metadata = { title: "Prompt" };
 
 export default async function PromptPage({ params }: { params: Promise<{ id: string; promptId: string }> }) {
   await requireUser();
   const { id, promptId } = await params;
-  const prompt = await getPromptLineage(promptId).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const prompt = await orNotFound(getPromptLineage(promptId));
   if (prompt.promptSetId !== id) notFound();
   return (
     <>
