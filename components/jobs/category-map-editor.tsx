@@ -1,6 +1,6 @@
 "use client";
 
-import { FALLBACK_CATEGORY, type CategoryMap } from "@/lib/jobs/schemas";
+import { FALLBACK_CATEGORY, type CategoryMap } from "@/lib/generation/schemas";
 
 export type CategoryOption = { category: string | null; count: number };
 type Message = { messageId: string; name: string };

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState, type ReactNode } from "react";
-import type { JobEstimate } from "@/lib/jobs/estimate";
+import type { JobEstimate } from "@/lib/generation/estimate";
 import { fetchJson } from "../fetch-json";
 import { formatCount } from "../ui/format";
 import { Notice } from "../ui/notice";

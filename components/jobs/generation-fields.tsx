@@ -1,6 +1,6 @@
 "use client";
 
-import { MAX_SEED } from "@/lib/jobs/schemas";
+import { MAX_SEED } from "@/lib/generation/schemas";
 import { Field, Input, Select, Textarea } from "../ui/field";
 import type { GenerationState } from "./generation-state";
 

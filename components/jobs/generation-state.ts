@@ -1,4 +1,4 @@
-import type { LaunchJobInput, ReasoningEffort, RunMode } from "@/lib/jobs/schemas";
+import type { LaunchJobInput, ReasoningEffort, RunMode } from "@/lib/generation/schemas";
 
 /** The teacher and request fields both launch forms share, as the inputs hold them (strings). */
 export type GenerationState = {

@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { cancelJobAction, pauseJobAction, resumeJobAction, retryFailedItemsAction } from "@/lib/actions/jobs";
-import type { JobProgress } from "@/lib/jobs/progress";
+import type { JobProgress } from "@/lib/runner/progress";
 import { toastActionError } from "../ui/action-result";
 import { Button } from "../ui/button";
 import { formatCount } from "../ui/format";

@@ -1,4 +1,4 @@
-import type { JobConfig } from "@/lib/jobs/schemas";
+import type { JobConfig } from "@/lib/generation/schemas";
 import { DefinitionList, type DefinitionRow } from "../ui/definition-list";
 import { Card, CardBody, CardHeader } from "../ui/card";
 import { formatCount } from "../ui/format";

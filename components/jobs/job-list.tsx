@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import type { JobSummary } from "@/lib/jobs/queries";
+import type { JobSummary } from "@/lib/runner/queries";
 import { fetchJson } from "../fetch-json";
 import { Card } from "../ui/card";
 import { formatCount, formatUtc } from "../ui/format";

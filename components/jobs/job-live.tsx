@@ -3,8 +3,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { JobProgress } from "@/lib/jobs/progress";
-import type { JobKind } from "@/lib/jobs/schemas";
+import type { JobProgress } from "@/lib/runner/progress";
+import type { JobKind } from "@/lib/generation/schemas";
 import { fetchJson } from "../fetch-json";
 import { Card, CardBody, CardHeader } from "../ui/card";
 import { formatCount, formatUtc } from "../ui/format";

@@ -1,5 +1,5 @@
-import type { JobProgress } from "@/lib/jobs/progress";
-import type { JobKind } from "@/lib/jobs/schemas";
+import type { JobProgress } from "@/lib/runner/progress";
+import type { JobKind } from "@/lib/generation/schemas";
 import { formatCount } from "../ui/format";
 import { formatDuration, formatUsd } from "./format";
 

@@ -9,7 +9,7 @@ import {
   MAX_SEED,
   type CategoryMap,
   type SelectionMode,
-} from "@/lib/jobs/schemas";
+} from "@/lib/generation/schemas";
 import { actionErrorMessage } from "../ui/action-result";
 import { Button } from "../ui/button";
 import { Card, CardBody } from "../ui/card";

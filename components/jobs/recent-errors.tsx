@@ -1,4 +1,4 @@
-import type { ItemError } from "@/lib/jobs/progress";
+import type { ItemError } from "@/lib/runner/progress";
 import { Badge } from "../ui/badge";
 import { Table, Td, Th } from "../ui/table";
 

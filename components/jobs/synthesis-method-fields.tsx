@@ -1,7 +1,7 @@
 "use client";
 
-import type { EvolOperation } from "@/lib/jobs/synthesis/evol-operations";
-import { EVOL_OPERATION_NAMES, EVOL_OPERATIONS } from "@/lib/jobs/synthesis/evol-operations";
+import type { EvolOperation } from "@/lib/generation/synthesis/evol-operations";
+import { EVOL_OPERATION_NAMES, EVOL_OPERATIONS } from "@/lib/generation/synthesis/evol-operations";
 import { Field, Input, Textarea } from "../ui/field";
 import { formatCount } from "../ui/format";
 import { PromptSetSelect, type PromptSetOption } from "./prompt-set-select";

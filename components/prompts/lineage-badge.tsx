@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { EVOL_OPERATIONS, type EvolOperation } from "@/lib/jobs/synthesis/evol-operations";
+import { EVOL_OPERATIONS, type EvolOperation } from "@/lib/generation/synthesis/evol-operations";
 import { Badge } from "../ui/badge";
 
 const ORIGINS: Record<string, string> = { "topic-graph": "topic graph", "evol-instruct": "evolved" };

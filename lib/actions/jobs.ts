@@ -1,11 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { cancelJob, retryFailedItems } from "../jobs/cancel";
-import { launchJob } from "../jobs/launch";
-import { pauseJob, resumeJob } from "../jobs/pause";
-import { launchSynthesis } from "../jobs/launch-synthesis";
-import { JobRefSchema, LaunchJobSchema, LaunchSynthesisSchema } from "../jobs/schemas";
+import { cancelJob, retryFailedItems } from "../runner/cancel";
+import { launchJob } from "../generation/launch-traces";
+import { pauseJob, resumeJob } from "../runner/pause";
+import { launchSynthesis } from "../generation/launch-synthesis";
+import { LaunchJobSchema, LaunchSynthesisSchema } from "../generation/schemas";
+import { JobRefSchema } from "../runner/schemas";
 import { authedAction } from "../next/action-client";
 
 export const launchJobAction = authedAction

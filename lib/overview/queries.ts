@@ -1,5 +1,5 @@
 import { db } from "../db/client";
-import { ACTIVE_JOB_STATUSES } from "../jobs/schemas";
+import { ACTIVE_JOB_STATUSES } from "../runner/schemas";
 
 export type Overview = {
   messages: { enabled: number; total: number };

@@ -1,5 +1,5 @@
 import { env } from "../env";
-import { startWorker } from "../jobs/worker";
+import { startWorker } from "../runner/worker";
 import { logInfo } from "../log";
 
 /**

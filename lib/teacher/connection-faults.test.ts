@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { keepAliveFetch } from "../jobs/keep-alive-fetch";
+import { keepAliveFetch } from "./keep-alive-fetch";
 import { createTeacher } from "./create-teacher";
 import { TeacherError, type ChatRequest } from "./types";
 import { serveForTests } from "../testing/local-server";

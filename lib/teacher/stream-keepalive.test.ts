@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
-import { keepAliveFetch } from "../jobs/keep-alive-fetch";
+import { keepAliveFetch } from "./keep-alive-fetch";
 import { serveForTests } from "../testing/local-server";
 import { createTeacher } from "./create-teacher";
 import { TeacherError } from "./types";

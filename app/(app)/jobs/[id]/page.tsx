@@ -3,8 +3,8 @@ import { formatUtc } from "@/components/ui/format";
 import { JobLive } from "@/components/jobs/job-live";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
-import { jobProgress } from "@/lib/jobs/progress";
-import { getJob } from "@/lib/jobs/queries";
+import { jobProgress } from "@/lib/runner/progress";
+import { getJob } from "@/lib/runner/queries";
 import { requireUser } from "@/lib/next/current-user";
 import { orNotFound } from "@/lib/next/or-not-found";
 

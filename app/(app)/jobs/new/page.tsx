@@ -5,7 +5,7 @@ import { NewJobTabs } from "@/components/jobs/new-job-tabs";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentVersionsOfEnabledMessages } from "@/lib/bank";
-import { MAX_SEED } from "@/lib/jobs/schemas";
+import { MAX_SEED } from "@/lib/generation/schemas";
 import { requireUser } from "@/lib/next/current-user";
 import { listPromptSetOverviews } from "@/lib/prompts/queries";
 import { listProviders } from "@/lib/teacher";

@@ -1,5 +1,5 @@
-import { estimateJob } from "@/lib/jobs/estimate";
-import { EstimateQuerySchema } from "@/lib/jobs/schemas";
+import { estimateJob } from "@/lib/generation/estimate";
+import { EstimateQuerySchema } from "@/lib/generation/schemas";
 import { json, NoParams, route } from "@/lib/next/route";
 
 // What a launch would cost, recomputed by the launch forms as their fields change.

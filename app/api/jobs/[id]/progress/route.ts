@@ -1,5 +1,5 @@
-import { jobProgress } from "@/lib/jobs/progress";
-import { JobIdParamsSchema } from "@/lib/jobs/schemas";
+import { jobProgress } from "@/lib/runner/progress";
+import { JobIdParamsSchema } from "@/lib/runner/schemas";
 import { json, NoQuery, route } from "@/lib/next/route";
 
 export const dynamic = "force-dynamic";

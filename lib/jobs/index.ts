@@ -1,7 +1,0 @@
-// The jobs domain's public surface for other domains and for app/.
-export { cancelJob, retryFailedItems } from "./cancel";
-export { launchJob } from "./launch";
-export { pauseJob, resumeJob } from "./pause";
-export { jobProgress, type JobProgress } from "./progress";
-export { getJob, listJobs, type JobDetail, type JobSummary } from "./queries";
-export type { JobConfig, JobStatus, LaunchJobInput } from "./schemas";

@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../db/client";
+import { createCompleter } from "./completer";
+import type { ItemResult } from "../generation/types";
+import { writeResult } from "../generation/write";
+import { launchJob } from "../generation/launch-traces";
+import { leaseItems, type LeasedItem } from "./lease";
+import { JobConfigSchema, type JobConfig } from "../generation/schemas";
+import { answer, createWorld, launchInput } from "../testing/job-fixtures";
+import { bufferTraceCreates } from "../generation/trace-buffer";
+
+async function leasedJob(prompts: number, pricing?: JobConfig["pricing"]) {
+  const world = await createWorld({ prompts });
+  const jobId = await launchJob(launchInput(world), null);
+  if (pricing) {
+    const row = await db().job.findUniqueOrThrow({ where: { id: jobId } });
+    await db().job.update({ where: { id: jobId }, data: { config: { ...(row.config as object), pricing } } });
+  }
+  const config = JobConfigSchema.parse((await db().job.findUniqueOrThrow({ where: { id: jobId } })).config);
+  const items = await leaseItems({
+    jobId,
+    workerId: "w1",
+    limit: prompts,
+    maxAttempts: 3,
+    now: new Date(),
+    leaseMs: 60_000,
+  });
+  return { world, jobId, config, items };
+}
+
+function result(
+  item: LeasedItem,
+  text: string,
+  usage = { inputTokens: 1_000, outputTokens: 500 },
+): ItemResult {
+  return {
+    kind: "trace",
+    completion: answer({ system: "", prompt: "", temperature: 0, maxTokens: 1 }, { text, usage }),
+    systemMessageVersionId: item.systemMessageVersionId!,
+    strategy: null,
+    usage: { requests: 1, ...usage },
+  };
+}
+
+const completer = () => createCompleter({ now: () => new Date() });
+
+describe("completion groups", () => {
+  it("stores, skips a lost lease and an existing trace, all in one group", async () => {
+    const { jobId, config, items } = await leasedJob(3);
+    const [mine, lost, existing] = items as [LeasedItem, LeasedItem, LeasedItem];
+    // Another worker took `lost` over; `existing` already has its trace.
+    await db().jobItem.update({ where: { id: lost.id }, data: { leaseOwner: "w2", attempts: 2 } });
+    await db().$transaction((tx) => writeResult(tx, existing, result(existing, "first writer"), config));
+    const group = completer();
+    const outcomes = await Promise.all(
+      items.map((item) => group.complete(item, result(item, `from ${item.id}`), config)),
+    );
+    expect(outcomes).toEqual(["stored", "lost-lease", "already-done"]);
+    const rows = await db().jobItem.findMany({
+      where: { jobId },
+      include: { trace: true },
+      orderBy: { ordinal: "asc" },
+    });
+    expect(rows.map((r) => [r.status, r.trace?.content ?? null])).toEqual([
+      ["done", `from ${mine.id}`],
+      ["running", null],
+      ["done", "first writer"],
+    ]);
+  });
+
+  it("falls back to one transaction per item when the group cannot be written", async () => {
+    const { jobId, config, items } = await leasedJob(3);
+    const group = completer();
+    const broken = { ...result(items[1]!, "bad"), systemMessageVersionId: "no-such-version" } as ItemResult;
+    const outcomes = await Promise.allSettled(
+      items.map((item, i) => group.complete(item, i === 1 ? broken : result(item, `ok ${i}`), config)),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    const rows = await db().jobItem.findMany({
+      where: { jobId },
+      include: { trace: true },
+      orderBy: { ordinal: "asc" },
+    });
+    expect(rows.map((r) => [r.status, r.trace?.content ?? null])).toEqual([
+      ["done", "ok 0"],
+      ["running", null],
+      ["done", "ok 2"],
+    ]);
+  });
+
+  it("writes each trace's cost at the job's frozen prices", async () => {
+    const { config, items } = await leasedJob(2, { inputPerMTok: 3, outputPerMTok: 15 });
+    const group = completer();
+    await Promise.all(items.map((item) => group.complete(item, result(item, "priced"), config)));
+    const traces = await db().trace.findMany({ where: { itemId: { in: items.map((i) => i.id) } } });
+    // 1,000 input tokens at $3/M + 500 output tokens at $15/M.
+    for (const trace of traces) expect(trace.costUsd).toBeCloseTo(0.0105, 10);
+  });
+
+  it("writes buffered traces exactly as a Prisma create would", async () => {
+    const { config, items } = await leasedJob(2);
+    const [a, b] = items as [LeasedItem, LeasedItem];
+    const withReasoning = (item: LeasedItem): ItemResult => {
+      const r = result(item, "Ünïcode ✓ \"quoted\" 'text'\nline two");
+      if (r.kind === "trace") {
+        r.completion = { ...r.completion, reasoning: "thinking…", finishReason: "length" };
+        r.strategy = {
+          messageId: "m",
+          name: "step-by-step",
+          versionId: "v",
+          version: 2,
+          reply: "1",
+          chosenBy: "number",
+        };
+      }
+      return r;
+    };
+    await db().$transaction((tx) => writeResult(tx, a, withReasoning(a), config));
+    await db().$transaction(async (tx) => {
+      const buffer = bufferTraceCreates(tx);
+      await writeResult(buffer.tx, b, withReasoning(b), config);
+      expect(await tx.trace.count({ where: { itemId: b.id } })).toBe(0); // held back until flush
+      await buffer.flush();
+    });
+    const [direct, buffered] = await Promise.all([
+      db().trace.findUniqueOrThrow({ where: { itemId: a.id } }),
+      db().trace.findUniqueOrThrow({ where: { itemId: b.id } }),
+    ]);
+    const strip = (t: typeof direct) => ({
+      ...t,
+      ...{ id: 0, itemId: 0, promptId: 0, systemMessageVersionId: 0, createdAt: 0, latencyMs: 0 },
+    });
+    expect(strip(buffered)).toEqual(strip(direct));
+    expect(buffered.createdAt).toBeInstanceOf(Date);
+    expect(Math.abs(buffered.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    const raw = await db().$queryRaw<
+      Array<{ id: string }>
+    >`SELECT "id" FROM "Trace" WHERE "itemId" = ${b.id}`;
+    expect(raw[0]!.id).toMatch(/^c[a-z0-9]{20,}$/);
+  });
+
+  it("writes only the current attempt when a stale attempt of the same item is in the group", async () => {
+    const { config, items } = await leasedJob(1);
+    const stale = items[0]!;
+    // The lease ran out under a stalled call and this worker leased the item again.
+    await db().jobItem.update({ where: { id: stale.id }, data: { attempts: 2 } });
+    const current = { ...stale, attempts: 2 };
+    const prompts = (text: string): ItemResult => ({
+      kind: "prompts",
+      prompts: [{ text, topic: null, operation: null, parentPromptId: null, category: null }],
+      completion: answer({ system: "", prompt: "", temperature: 0, maxTokens: 1 }, { text }),
+      usage: { requests: 1, inputTokens: 1, outputTokens: 1 },
+    });
+    const group = completer();
+    const outcomes = await Promise.all([
+      group.complete(stale, prompts("from the stale attempt"), config),
+      group.complete(current, prompts("from the current attempt"), config),
+    ]);
+    expect(outcomes).toEqual(["lost-lease", "stored"]);
+    const written = await db().prompt.findMany({ where: { synthesisItemId: stale.id } });
+    expect(written.map((p) => p.text)).toEqual(["from the current attempt"]);
+  });
+});
