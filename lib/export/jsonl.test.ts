@@ -107,9 +107,8 @@ describe("exportApprovedJsonl", () => {
 
   it("exports a reviewer's edited content as the trace and keeps the original", async () => {
     const created = await createTraces({ count: 1, status: "approved", content: "Original text" });
-    await db().reviewDecision.updateMany({
-      where: { traceId: created.traceIds[0] },
-      data: { editedContent: "Corrected text" },
+    await db().traceEdit.create({
+      data: { traceId: created.traceIds[0]!, content: "Corrected text", editorId: "reviewer" },
     });
     const [record] = parse(await collect({ jobId: created.jobId }));
     expect(record).toMatchObject({ trace: "Corrected text", original_trace: "Original text" });

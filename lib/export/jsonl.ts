@@ -49,8 +49,9 @@ export async function* exportApprovedJsonl(
         decisions: {
           where: { decision: "approved" },
           orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
-          select: { reviewerId: true, decision: true, editedContent: true },
+          select: { reviewerId: true, decision: true },
         },
+        edits: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { content: true } },
       },
     });
     for (const row of rows) yield `${JSON.stringify(toExportRecord(row, shape))}\n`;

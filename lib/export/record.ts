@@ -59,8 +59,10 @@ export type ExportRow = {
     content: string;
     message: { id: string; name: string };
   };
-  job: { name: string; config: unknown; provider: { name: string; kind: string } };
-  decisions: Array<{ reviewerId: string; decision: string; editedContent: string | null }>;
+  job: { name: string; config: unknown; provider: { name: string; kind: string } | null };
+  decisions: Array<{ reviewerId: string; decision: string }>;
+  /** The newest edit, if a reviewer corrected the trace. */
+  edits: Array<{ content: string }>;
 };
 
 /** The trace field: the answer alone, or the reasoning before it (in <tag>…</tag> when tagged). */
@@ -77,8 +79,7 @@ export function traceText(answer: string, reasoning: string | null, shape: Expor
  */
 export function toExportRecord(row: ExportRow, shape: ExportShape = DEFAULT_SHAPE) {
   const approvals = row.decisions.filter((d) => d.decision === "approved");
-  // Decisions arrive oldest first; the newest correction wins.
-  const edited = approvals.findLast((d) => d.editedContent !== null)?.editedContent ?? null;
+  const edited = row.edits[0]?.content ?? null;
   const config = FrozenConfigSchema.parse(row.job.config);
   const sent = ParamsSchema.parse(row.params);
   const frozen = ParamsSchema.parse(config.params);
@@ -115,8 +116,8 @@ export function toExportRecord(row: ExportRow, shape: ExportShape = DEFAULT_SHAP
             },
           }
         : {}),
-      provider: config.provider?.name ?? row.job.provider.name,
-      provider_kind: config.provider?.kind ?? row.job.provider.kind,
+      provider: config.provider?.name ?? row.job.provider?.name ?? null,
+      provider_kind: config.provider?.kind ?? row.job.provider?.kind ?? null,
       model: row.model,
       temperature: sent.temperature ?? frozen.temperature ?? null,
       max_tokens: sent.maxTokens ?? frozen.maxTokens ?? null,

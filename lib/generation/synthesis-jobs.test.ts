@@ -39,7 +39,7 @@ describe("topic-graph synthesis", () => {
     const jobId = await launchSynthesis(topicInput(world), world.user.id);
     const job = await db().job.findUniqueOrThrow({ where: { id: jobId }, include: { promptSet: true } });
     expect(job).toMatchObject({ kind: "synthesis", status: "queued", itemCount: 3 });
-    expect(job.promptSet.name).toBe(`synth-${world.tag}`);
+    expect(job.promptSet!.name).toBe(`synth-${world.tag}`);
     const config = JobConfigSchema.parse(job.config);
     expect(config.synthesis).toEqual({
       method: "topic-graph",
@@ -211,7 +211,7 @@ describe("Evol-Instruct synthesis", () => {
     expect(items.map((i) => i.status)).toEqual(["done", "done", "done", "failed"]);
     expect(items[3]).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/refused/) });
     const written = await db().prompt.findMany({
-      where: { promptSetId: job.promptSetId },
+      where: { promptSetId: job.promptSetId! },
       orderBy: { text: "asc" },
     });
     expect(written).toHaveLength(3);

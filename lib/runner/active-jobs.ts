@@ -55,7 +55,7 @@ export async function loadActiveJobs(
         data: { status: "running", startedAt: row.startedAt ?? now },
       });
     }
-    active.push({ id: row.id, providerId: row.providerId, config });
+    active.push({ id: row.id, providerId: row.providerId ?? config.provider.id, config });
   }
   return active;
 }

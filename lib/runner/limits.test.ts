@@ -29,7 +29,7 @@ async function jobOf(world: World, extra: Record<string, unknown> = {}) {
   const id = await launchJob(launchInput(world, { concurrency: 64, ...extra }), null);
   const row = await db().job.findUniqueOrThrow({ where: { id } });
   await db().job.update({ where: { id }, data: { status: "running" } });
-  return { id, providerId: row.providerId, config: JobConfigSchema.parse(row.config) };
+  return { id, providerId: row.providerId!, config: JobConfigSchema.parse(row.config) };
 }
 
 type TestJob = Awaited<ReturnType<typeof jobOf>>;

@@ -49,9 +49,9 @@ export async function listJobs(): Promise<JobSummary[]> {
       itemCount: job.itemCount,
       counts: jobCounts,
       percent: percentSettled(jobCounts, job.itemCount),
-      providerName: frozen.success ? frozen.data.provider.name : job.provider.name,
-      model: frozen.success ? frozen.data.provider.model : job.provider.model,
-      promptSetName: frozen.success ? frozen.data.promptSet.name : job.promptSet.name,
+      providerName: frozen.success ? frozen.data.provider.name : (job.provider?.name ?? ""),
+      model: frozen.success ? frozen.data.provider.model : (job.provider?.model ?? ""),
+      promptSetName: frozen.success ? frozen.data.promptSet.name : (job.promptSet?.name ?? ""),
       error: job.error,
       createdAt: job.createdAt.toISOString(),
     };

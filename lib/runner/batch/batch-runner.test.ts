@@ -339,7 +339,7 @@ describe("batch runner with synthesis jobs", () => {
     const job = await db().job.findUniqueOrThrow({ where: { id: jobId } });
     expect(job.status).toBe("completed");
     const prompts = await db().prompt.findMany({
-      where: { promptSetId: job.promptSetId },
+      where: { promptSetId: job.promptSetId! },
       orderBy: { text: "asc" },
     });
     expect(prompts.map((p) => p.text)).toEqual([
@@ -354,6 +354,6 @@ describe("batch runner with synthesis jobs", () => {
       data: { status: "ended", nextPollAt: new Date(0) },
     });
     await advanceBatches({ workerId: "w2", now: new Date(now + MINUTE) });
-    expect(await db().prompt.count({ where: { promptSetId: job.promptSetId } })).toBe(4);
+    expect(await db().prompt.count({ where: { promptSetId: job.promptSetId! } })).toBe(4);
   });
 });
