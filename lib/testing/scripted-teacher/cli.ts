@@ -22,7 +22,7 @@ if (values.help) {
       "  --host H          interface (default 127.0.0.1)\n" +
       "  --latency MS      fixed latency, or MIN-MAX for a seeded random latency\n" +
       "  --batch-delay MS  batches (OpenAI Batch API, Anthropic Message Batches) end this long after creation\n" +
-      "  --script FILE     JSON script (rules, faults, reasoning, batch, seed, requireApiKey)\n" +
+      "  --script FILE     JSON script (rules, faults incl. bursts429, reasoning, batch, seed, requireApiKey)\n" +
       "  --verbose         one line per request",
   );
   process.exit(0);

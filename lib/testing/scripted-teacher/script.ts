@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BurstSchedule, Bursts429Schema } from "./bursts";
 import { countWords, firstWords, renderReply } from "./reply";
 
 const Latency = z.union([z.number().min(0), z.tuple([z.number().min(0), z.number().min(0)])]);
@@ -57,6 +58,8 @@ export const RuleSchema = z.object({
  * What the scripted teacher answers. The first matching rule wins (a rule with `times` applies
  * that many times, then falls through); otherwise the default reply. Random faults (rates 0..1)
  * come from a PRNG seeded by `seed`, one draw per request, so runs are reproducible.
+ * A fault comes from, first to last: the matching rule's `fault`; a 429 burst (faults.bursts429,
+ * which counts only the requests no rule's fault decided, and no batch requests); a random fault.
  */
 export const ScriptSchema = z.object({
   defaults: z
@@ -77,6 +80,7 @@ export const ScriptSchema = z.object({
       timeoutMs: z.number().min(0).default(60_000),
       rateMalformed: Rate,
       rateTruncate: Rate,
+      bursts429: Bursts429Schema.optional(),
     })
     .prefault({}),
   seed: z.number().int().default(0x5eed),
@@ -94,7 +98,8 @@ export type ScriptInput = z.input<typeof ScriptSchema>;
 export type TeacherCall = { system: string; prompt: string; maxTokens?: number };
 
 export type Plan =
-  | { kind: "429"; latencyMs: number; retryAfterSeconds: number }
+  /** `burst`: the faults.bursts429 burst it belongs to, when one decided it. */
+  | { kind: "429"; latencyMs: number; retryAfterSeconds: number; burst?: number }
   | { kind: "400"; latencyMs: number }
   | { kind: "500"; latencyMs: number }
   | { kind: "malformed"; latencyMs: number }
@@ -128,30 +133,36 @@ function prng(seed: number): () => number {
   };
 }
 
-/** A script plus its mutable state (rule use counts, random sequence). */
+/** A script plus its mutable state (rule use counts, random sequence, burst schedule). */
 export class ScriptState {
-  private random: () => number;
-  private used: number[];
+  private random!: () => number;
+  private used!: number[];
+  private bursts?: BurstSchedule;
 
   constructor(readonly script: Script) {
-    this.random = prng(script.seed);
-    this.used = script.rules.map(() => 0);
+    this.reset();
   }
 
   /** Back to the state right after the script was set: same seed, rule counts at zero. */
   reset(): void {
-    this.random = prng(this.script.seed);
-    this.used = this.script.rules.map(() => 0);
+    const { seed, rules, faults } = this.script;
+    this.random = prng(seed);
+    this.used = rules.map(() => 0);
+    // Its own sequence, so turning bursts on leaves the other requests' faults and latencies as they were.
+    this.bursts = faults.bursts429 && new BurstSchedule(faults.bursts429, prng((seed ^ 0x62757273) >>> 0));
   }
 
-  /** `stream`: whether stream-only faults (stall, incomplete) apply as such. */
-  plan(call: TeacherCall & { stream?: boolean }): Plan {
+  /** `stream`: whether stream-only faults (stall, incomplete) apply as such. `batch`: no bursts. */
+  plan(call: TeacherCall & { stream?: boolean; batch?: boolean }): Plan {
     const { script } = this;
     const rule = this.matchRule(call);
     // One draw per request, always, so a request sequence maps to one fault sequence.
     const draw = this.random();
+    const limited = rule?.fault === undefined && !call.batch ? this.bursts?.next() : undefined;
     const fault = rule?.fault ?? this.randomFault(draw);
     const latencyMs = this.latency(rule?.latencyMs ?? script.defaults.latencyMs);
+    // A provider refuses over-limit requests at the door: no latency (drawn all the same, as above).
+    if (limited) return { kind: "429", latencyMs: 0, ...limited };
     const streamFault = call.stream && (fault === "stall" || fault === "incomplete") ? fault : undefined;
     if (fault === "timeout" || fault === "drop" || (fault === "stall" && !streamFault)) {
       return { kind: "timeout", timeoutMs: script.faults.timeoutMs, fault };

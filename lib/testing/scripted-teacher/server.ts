@@ -148,7 +148,7 @@ export async function startScriptedTeacher(options: ScriptedTeacherOptions = {})
         stats.outcome("400");
         return { kind: "error", status: 400, errorKind: "bad_request", message: call };
       }
-      const plan = state.plan({ ...call, stream: false });
+      const plan = state.plan({ ...call, stream: false, batch: true });
       if (plan.kind === "timeout") {
         stats.outcome("timeout");
         return { kind: plan.fault === "drop" ? "dropped" : "expired" };
