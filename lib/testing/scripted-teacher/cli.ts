@@ -56,7 +56,7 @@ console.log(`  OpenAI-compatible base URL: ${teacher.baseUrlOpenAI}`);
 console.log(`  Anthropic base URL:         ${teacher.baseUrlAnthropic}`);
 console.log(`  Batch APIs:                 /v1/files, /v1/batches, /v1/messages/batches`);
 console.log(
-  `  Control: POST ${teacher.url}/__control/script | GET /__control/stats | GET /__control/requests | POST /__control/reset`,
+  `  Control: POST ${teacher.url}/__control/script | GET /__control/stats | GET /__control/requests | GET /__control/timeline | POST /__control/reset`,
 );
 
 const stop = () => {

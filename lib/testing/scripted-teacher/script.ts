@@ -91,6 +91,8 @@ export const ScriptSchema = z.object({
     .prefault({}),
   /** How many recent request bodies lastRequests() keeps. */
   keepRequests: z.number().int().min(0).max(10_000).default(50),
+  /** How many recent chat/messages requests timeline() keeps. */
+  keepTimeline: z.number().int().min(0).max(1_000_000).default(20_000),
 });
 export type Script = z.output<typeof ScriptSchema>;
 export type ScriptInput = z.input<typeof ScriptSchema>;

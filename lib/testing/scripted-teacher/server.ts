@@ -7,7 +7,9 @@ import { readBody, sendError, sendJson, sendReply, type Dialect, type ErrorKind 
 import { openaiDialect } from "./openai";
 import { openaiBatches } from "./openai-batches";
 import { ScriptSchema, ScriptState, type Script, type ScriptInput } from "./script";
-import { RequestRing, StatsCollector, type RecordedRequest, type ScriptedTeacherStats } from "./stats";
+import { Ring } from "./ring";
+import { StatsCollector, type RecordedRequest, type ScriptedTeacherStats } from "./stats";
+import { Timeline, type Answered, type TimelineEntry } from "./timeline";
 
 export type ScriptedTeacherOptions = {
   /** 0 (default) picks a free port. */
@@ -33,8 +35,14 @@ export type ScriptedTeacher = {
   stats(): ScriptedTeacherStats;
   /** The last requests' bodies as received, oldest first (script.keepRequests of them). */
   lastRequests(): RecordedRequest[];
+  /**
+   * Each chat/messages request's arrival, in-flight count and answer, oldest first
+   * (script.keepTimeline of them; GET /__control/timeline). Apart from stats() to keep that cheap.
+   */
+  timeline(): TimelineEntry[];
+  /** Stats and timeline back to empty. */
   resetStats(): void;
-  /** Stats, rule counts and random sequence back to their start (POST /__control/reset). */
+  /** Stats, timeline, rule counts, random sequence and bursts back to their start (POST /__control/reset). */
   reset(): void;
   close(): Promise<void>;
 };
@@ -65,7 +73,8 @@ export async function startScriptedTeacher(options: ScriptedTeacherOptions = {})
   };
   let state = parse(options.script ?? {});
   const stats = new StatsCollector();
-  const recent = new RequestRing(state.script.keepRequests);
+  const recent = new Ring<RecordedRequest>(state.script.keepRequests);
+  const timeline = new Timeline(state.script.keepTimeline);
   let counter = 0;
 
   const keyAccepted = (req: IncomingMessage, key: string) =>
@@ -73,28 +82,34 @@ export async function startScriptedTeacher(options: ScriptedTeacherOptions = {})
 
   async function completion(dialect: Dialect, req: IncomingMessage, res: ServerResponse) {
     const done = stats.begin(dialect.endpoint);
+    const entry = timeline.arrive(dialect.endpoint, stats.inFlight);
     let timer: NodeJS.Timeout | undefined;
     res.on("close", () => {
       done();
       if (timer) clearTimeout(timer);
     });
+    // Every answer goes through here, so the timeline has its status and send time.
+    const answer = (send: () => void, extra?: Answered) => {
+      send();
+      if (res.headersSent) timeline.answered(entry, res.statusCode, extra);
+    };
     let body: unknown;
     try {
       body = JSON.parse(await readBody(req));
     } catch {
       stats.outcome("400");
-      return sendError(res, dialect, 400, "bad_request", "The request body is not valid JSON.");
+      return answer(() => sendError(res, dialect, 400, "bad_request", "The request body is not valid JSON."));
     }
-    recent.add(dialect.endpoint, body);
+    recent.add({ endpoint: dialect.endpoint, body });
     const call = dialect.parse(body);
     if (typeof call === "string") {
       stats.outcome("400");
-      return sendError(res, dialect, 400, "bad_request", call);
+      return answer(() => sendError(res, dialect, 400, "bad_request", call));
     }
     const { requireApiKey } = state.script;
     if (requireApiKey !== undefined && !keyAccepted(req, requireApiKey)) {
       stats.outcome("401");
-      return sendError(res, dialect, 401, "auth", "Incorrect API key provided.");
+      return answer(() => sendError(res, dialect, 401, "auth", "Incorrect API key provided."));
     }
     const plan = state.plan(call);
     const id = ++counter;
@@ -102,7 +117,10 @@ export async function startScriptedTeacher(options: ScriptedTeacherOptions = {})
     if (plan.kind === "timeout") {
       stats.outcome("timeout");
       const message = "The scripted teacher held this request until it timed out.";
-      timer = setTimeout(() => sendError(res, dialect, 504, "timeout", message), plan.timeoutMs);
+      timer = setTimeout(
+        () => answer(() => sendError(res, dialect, 504, "timeout", message)),
+        plan.timeoutMs,
+      );
       return;
     }
     let respond: () => void;
@@ -110,17 +128,19 @@ export async function startScriptedTeacher(options: ScriptedTeacherOptions = {})
       stats.outcome(plan.kind);
       const { status, errorKind, message } = SCRIPTED_ERRORS[plan.kind];
       const headers = plan.kind === "429" ? { "retry-after": String(plan.retryAfterSeconds) } : undefined;
-      respond = () => sendError(res, dialect, status, errorKind, message, headers);
+      const extra =
+        plan.kind === "429" ? { retryAfterSeconds: plan.retryAfterSeconds, burst: plan.burst } : {};
+      respond = () => answer(() => sendError(res, dialect, status, errorKind, message, headers), extra);
     } else if (plan.kind === "malformed") {
       stats.outcome("malformed");
-      respond = () => dialect.malformed(res, call);
+      respond = () => answer(() => dialect.malformed(res, call));
     } else {
       stats.outcome(
         plan.cut ? "malformed" : plan.finishReason === "length" ? "truncated" : "ok",
         plan.inputTokens + plan.outputTokens,
       );
       respond = () => {
-        sendReply(res, dialect, call, plan, id);
+        answer(() => sendReply(res, dialect, call, plan, id));
         // A stalled stream stays open until the client gives up (or the fault's timeout).
         if (plan.cut === "stall") timer = setTimeout(() => res.destroy(), state.script.faults.timeoutMs);
       };
@@ -142,7 +162,7 @@ export async function startScriptedTeacher(options: ScriptedTeacherOptions = {})
       return false;
     },
     run(dialect, body) {
-      recent.add("batch", body);
+      recent.add({ endpoint: "batch", body });
       const call = dialect.parse(body);
       if (typeof call === "string") {
         stats.outcome("400");
@@ -170,6 +190,7 @@ export async function startScriptedTeacher(options: ScriptedTeacherOptions = {})
   async function control(path: string, req: IncomingMessage, res: ServerResponse) {
     if (path === "/__control/stats" && req.method === "GET") return sendJson(res, 200, stats.snapshot());
     if (path === "/__control/requests" && req.method === "GET") return sendJson(res, 200, recent.list());
+    if (path === "/__control/timeline" && req.method === "GET") return sendJson(res, 200, timeline.list());
     if (path === "/__control/reset" && req.method === "POST") {
       handle.reset();
       return sendJson(res, 200, { ok: true });
@@ -226,13 +247,18 @@ export async function startScriptedTeacher(options: ScriptedTeacherOptions = {})
     setScript: (script) => {
       state = parse(script);
       recent.resize(state.script.keepRequests);
+      timeline.resize(state.script.keepTimeline);
     },
     script: () => state.script,
     stats: () => stats.snapshot(),
     lastRequests: () => recent.list(),
-    resetStats: () => stats.reset(),
-    reset: () => {
+    timeline: () => timeline.list(),
+    resetStats: () => {
       stats.reset();
+      timeline.clear();
+    },
+    reset: () => {
+      handle.resetStats();
       state.reset();
       recent.clear();
     },

@@ -67,6 +67,11 @@ export class StatsCollector {
     };
   }
 
+  /** Requests open right now, the count begin() just raised included. */
+  get inFlight(): number {
+    return this.data.inFlight;
+  }
+
   outcome(outcome: Outcome, tokens = 0): void {
     this.data.byOutcome[outcome]++;
     if (tokens > 0) this.tokens.add(tokens, Date.now());
@@ -97,37 +102,3 @@ export type RecordedRequest = {
   /** The parsed JSON body as received (for batches: the request's body/params). */
   body: unknown;
 };
-
-/** The last `capacity` requests, kept by reference (no copies, no logging: benchmarks run through here). */
-export class RequestRing {
-  private items: RecordedRequest[] = [];
-  private next = 0;
-
-  constructor(private capacity: number) {}
-
-  add(endpoint: RecordedRequest["endpoint"], body: unknown): void {
-    if (this.capacity === 0) return;
-    const entry = { endpoint, body };
-    if (this.items.length < this.capacity) this.items.push(entry);
-    else this.items[this.next] = entry;
-    this.next = (this.next + 1) % this.capacity;
-  }
-
-  /** Oldest first. */
-  list(): RecordedRequest[] {
-    if (this.items.length < this.capacity) return [...this.items];
-    return [...this.items.slice(this.next), ...this.items.slice(0, this.next)];
-  }
-
-  resize(capacity: number): void {
-    const kept = this.list().slice(-capacity || this.items.length);
-    this.capacity = capacity;
-    this.items = capacity === 0 ? [] : kept;
-    this.next = this.items.length % Math.max(1, capacity);
-  }
-
-  clear(): void {
-    this.items = [];
-    this.next = 0;
-  }
-}
