@@ -153,7 +153,7 @@ function runChild(role: string, args: string[], url: string): Promise<string> {
 /** Its own process, so the worker's process holds only the worker: prompts, a job, its items. */
 async function setup(scenario: Scenario, teacherUrl: string) {
   const { db, disconnectDb } = await import("../lib/db/client");
-  const { launchJob } = await import("../lib/generation/launch-traces");
+  const { launchJob } = await import("../lib/jobs");
   const { items } = SCENARIOS[scenario];
   const tag = randomBytes(4).toString("hex");
   const questions = readFileSync(GSM8K, "utf8")
@@ -208,7 +208,7 @@ async function setup(scenario: Scenario, teacherUrl: string) {
 /** The worker's process: one worker, as `npm run worker` starts it, until the job is done. */
 async function work(jobId: string) {
   const { db, disconnectDb } = await import("../lib/db/client");
-  const { createWorker } = await import("../lib/runner/worker");
+  const { createWorker } = await import("../lib/jobs");
   const client = db();
   const worker = createWorker({ workerId: `bench-${process.pid}` });
   const cpuBefore = process.cpuUsage();

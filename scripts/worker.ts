@@ -1,7 +1,7 @@
 // `npm run worker`: a generation worker in its own process. Run several against PostgreSQL to share
 // jobs; set TRACEBANK_IN_PROCESS_WORKER=0 on the web server so it only serves.
 import { dbKind, disconnectDb } from "../lib/db/client";
-import { createWorker, defaultWorkerId } from "../lib/runner/worker";
+import { createWorker, defaultWorkerId } from "../lib/jobs";
 import { logError, logInfo } from "../lib/log";
 
 const worker = createWorker({ workerId: defaultWorkerId() });

@@ -1,6 +1,6 @@
-/** Queued or running: the worker leases its items. */
+/** Planning, queued or running: a worker writes or leases its items. */
 export function isActiveStatus(status: string | undefined): boolean {
-  return status === "queued" || status === "running";
+  return status === "planning" || status === "queued" || status === "running";
 }
 
 /** Not over yet: active, or paused (calls in flight still finish; someone may resume it). */

@@ -36,7 +36,7 @@ export function JobActions({ progress, changed }: { progress: JobProgress; chang
   const { status } = progress;
   return (
     <>
-      {isActiveStatus(status) && (
+      {isActiveStatus(status) && status !== "planning" && (
         <Button variant="secondary" size="sm" disabled={busy} onClick={() => pause.execute({ jobId })}>
           Pause
         </Button>

@@ -4,7 +4,6 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { JobProgress } from "@/lib/runner/progress";
-import type { JobKind } from "@/lib/generation/schemas";
 import { fetchJson } from "../fetch-json";
 import { Card, CardBody, CardHeader } from "../ui/card";
 import { formatCount, formatUtc } from "../ui/format";
@@ -27,7 +26,8 @@ export function JobLive({
   jobId: string;
   initial: JobProgress;
   canManage: boolean;
-  kind: JobKind;
+  /** The job's kind: traces count traces, other kinds items. */
+  kind: string;
   /** The job has prices: without them its cost is unknown, not zero. */
   priced: boolean;
 }) {
@@ -74,6 +74,14 @@ export function JobLive({
         {progress.pauseReason && (
           <Notice tone="warning">
             <span data-testid="job-pause-reason">{progress.pauseReason}</span>
+          </Notice>
+        )}
+        {progress.planned !== null && (
+          <Notice tone="info">
+            <span data-testid="job-planning">
+              Planning: {formatCount(progress.planned)} of {formatCount(progress.total)} items written. The
+              job starts once every item is planned.
+            </span>
           </Notice>
         )}
         <div>

@@ -1,5 +1,4 @@
 import type { JobProgress } from "@/lib/runner/progress";
-import type { JobKind } from "@/lib/generation/schemas";
 import { formatCount } from "../ui/format";
 import { formatDuration, formatUsd } from "./format";
 
@@ -12,7 +11,8 @@ export function JobStats({
   priced,
 }: {
   progress: JobProgress;
-  kind: JobKind;
+  /** The job's kind: traces count traces, other kinds items. */
+  kind: string;
   priced: boolean;
 }) {
   const { counts } = progress;
@@ -28,7 +28,7 @@ export function JobStats({
       tone: "text-amber-700",
     },
     {
-      label: kind === "synthesis" ? "Items / s" : "Traces / s",
+      label: kind === "traces" ? "Traces / s" : "Items / s",
       value: progress.tracesPerSecond.toLocaleString("en-US"),
       testId: "job-rate",
     },

@@ -1,6 +1,7 @@
 import { Badge, type BadgeTone } from "../ui/badge";
 
 const TONES: Record<string, BadgeTone> = {
+  planning: "slate",
   queued: "slate",
   running: "blue",
   paused: "indigo",

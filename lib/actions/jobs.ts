@@ -1,11 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { cancelJob, retryFailedItems } from "../runner/cancel";
-import { launchJob } from "../generation/launch-traces";
-import { pauseJob, resumeJob } from "../runner/pause";
-import { launchSynthesis } from "../generation/launch-synthesis";
 import { LaunchJobSchema, LaunchSynthesisSchema } from "../generation/schemas";
+import { cancelJob, launchJob, launchSynthesis, pauseJob, resumeJob, retryFailedItems } from "../jobs";
 import { JobRefSchema } from "../runner/schemas";
 import { authedAction } from "../next/action-client";
 

@@ -45,6 +45,7 @@ async function choiceRequest(params: Record<string, unknown>) {
   const result = await executeCautious(
     {
       item,
+      row: { sampleIndex: 0, payload: null, prompt: { id: "p1", text: "What is 2 + 2?", category: null } },
       config: config(params),
       teacher,
       signal: new AbortController().signal,

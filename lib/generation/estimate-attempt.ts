@@ -1,14 +1,5 @@
+import type { Estimate, EstimateInput } from "../runner/limits/budget";
 import type { JobConfig } from "./schemas";
-
-/** What one attempt at an item takes from a provider's per-minute budget. */
-export type Estimate = { requests: number; tokens: number };
-
-/** The item data an estimate looks at (known before the call is made). */
-export type EstimateInput = {
-  systemMessageVersionId: string | null;
-  promptText: string | null;
-  payload: unknown;
-};
 
 // Chat framing (roles, separators) the provider counts on top of the texts.
 const FRAMING_TOKENS = 16;

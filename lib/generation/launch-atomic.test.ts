@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "../db/client";
-import { launchJob } from "./launch-traces";
-import { createWorld, launchInput } from "../testing/job-fixtures";
+import { createWorld, launchInput, launchPlanned as launchJob } from "../testing/job-fixtures";
 
 // The audit event is written last inside the launch transaction, after every item batch.
 const failAudit = vi.hoisted(() => ({ on: false }));

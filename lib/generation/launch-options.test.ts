@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { launchJob } from "./launch-traces";
 import { createPlanSampler } from "./sampling";
 import { DEFAULT_ERASED_SYSTEM_PROMPT, JobConfigSchema, LaunchJobSchema } from "./schemas";
-import { createWorld, launchInput, type World } from "../testing/job-fixtures";
+import { createWorld, launchInput, type World, launchPlanned as launchJob } from "../testing/job-fixtures";
 
 const configOf = async (jobId: string) =>
   JobConfigSchema.parse((await db().job.findUniqueOrThrow({ where: { id: jobId } })).config);

@@ -3,27 +3,28 @@ import { randomInt } from "node:crypto";
 import { recordAudit } from "../audit/audit";
 import { db, type Tx } from "../db/client";
 import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError } from "../errors";
-import { createJob, frozenParams, frozenProvider, LAUNCH_TX, stamp, type NewItem } from "./launch-shared";
+import { createJob } from "../runner/create-job";
+import { synthesisKind } from "./kinds";
+import { frozenParams, frozenProvider, stamp } from "./launch-shared";
 import {
   LaunchSynthesisSchema,
   MAX_SEED,
-  type JobConfig,
   type LaunchSynthesis,
   type LaunchSynthesisInput,
+  type SynthesisConfig,
 } from "./schemas";
 import { evolInstruction } from "./synthesis/evol-operations";
 import { parseTopics } from "./synthesis/topics";
 
 type Plan = {
-  synthesis: NonNullable<JobConfig["synthesis"]>;
+  synthesis: SynthesisConfig["synthesis"];
   itemCount: number;
-  items: () => Iterable<NewItem>;
 };
 
 /**
  * Launches a job whose items ask the teacher for prompts: one item per topic (topic graph) or per
  * source prompt and operation (Evol-Instruct). The prompts go into the target set, which is
- * created here when named new; job, set and items are one transaction.
+ * created here when named new, with the job in one transaction; a worker plans the items.
  */
 export async function launchSynthesis(input: LaunchSynthesisInput, actorId: string | null): Promise<string> {
   const options = LaunchSynthesisSchema.parse(input);
@@ -37,14 +38,16 @@ export async function launchSynthesis(input: LaunchSynthesisInput, actorId: stri
   const plan = await planOf(options);
   const { provider, pricing } = await frozenProvider(options.providerId);
   const method = plan.synthesis.method;
+  const asOf = new Date().toISOString();
 
   try {
     return await db().$transaction(async (tx) => {
       const set = target
         ? { id: target.id, name: target.name, promptCount: target._count.prompts }
         : await createSet(tx, options.newSetName!, actorId);
-      const config: JobConfig = {
-        promptSet: set,
+      const config: SynthesisConfig = {
+        // asOf: an Evol-Instruct job rewrites the source set's prompts as they were at launch.
+        promptSet: { ...set, asOf },
         systemMessages: [],
         selection: { mode: "uniform", seed: randomInt(0, MAX_SEED) },
         provider,
@@ -59,15 +62,26 @@ export async function launchSynthesis(input: LaunchSynthesisInput, actorId: stri
         pricing,
       };
       const name = options.name ?? `${set.name} · ${method} × ${provider.model} ${stamp()}`;
-      return createJob(tx, { name, config, itemCount: plan.itemCount, actorId }, plan.items(), {
-        name,
-        kind: "synthesis",
-        method,
-        itemCount: plan.itemCount,
-        promptSetId: set.id,
-        providerId: provider.id,
-      });
-    }, LAUNCH_TX);
+      return createJob(
+        {
+          kind: synthesisKind,
+          name,
+          config,
+          expectedItems: plan.itemCount,
+          promptSetId: set.id,
+          actorId,
+          audit: {
+            name,
+            kind: "synthesis",
+            method,
+            itemCount: plan.itemCount,
+            promptSetId: set.id,
+            providerId: provider.id,
+          },
+        },
+        tx,
+      );
+    });
   } catch (error) {
     if (options.newSetName && isUniqueViolation(error)) {
       throw new ConflictError(
@@ -92,17 +106,12 @@ async function planOf(options: LaunchSynthesis): Promise<Plan> {
         ...(s.category ? { category: s.category } : {}),
       },
       itemCount: topics.length,
-      items: () => topics.map((topic) => ({ promptId: null, sampleIndex: 0, payload: { topic, n } })),
     };
   }
   const source = await db().promptSet.findUnique({ where: { id: s.sourcePromptSetId } });
   if (!source) throw new NotFoundError("Prompt set", s.sourcePromptSetId);
-  const prompts = await db().prompt.findMany({
-    where: { promptSetId: source.id },
-    select: { id: true },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
-  if (prompts.length === 0) {
+  const promptCount = await db().prompt.count({ where: { promptSetId: source.id } });
+  if (promptCount === 0) {
     throw new InvalidInputError(`Prompt set "${source.name}" has no prompts to evolve. Import some first.`);
   }
   const operations = [...new Set(s.operations)];
@@ -114,14 +123,7 @@ async function planOf(options: LaunchSynthesis): Promise<Plan> {
       operations,
       instructions: Object.fromEntries(operations.map((op) => [op, evolInstruction(op)])),
     },
-    itemCount: prompts.length * operations.length,
-    *items() {
-      for (const prompt of prompts) {
-        for (const [sampleIndex, operation] of operations.entries()) {
-          yield { promptId: prompt.id, sampleIndex, payload: { operation } };
-        }
-      }
-    },
+    itemCount: promptCount * operations.length,
   };
 }
 

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { InvalidInputError, NotFoundError } from "../errors";
-import { launchJob } from "./launch-traces";
 import { createSampler } from "./sampling";
 import { JobConfigSchema } from "./schemas";
-import { createWorld, launchInput } from "../testing/job-fixtures";
+import { createWorld, launchInput, launchPlanned as launchJob } from "../testing/job-fixtures";
 
 const itemsOf = (jobId: string) => db().jobItem.findMany({ where: { jobId }, orderBy: { ordinal: "asc" } });
 

@@ -2,26 +2,30 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { db } from "../db/client";
 import { InvalidInputError, NotFoundError } from "../errors";
-import { createJob, frozenParams, frozenProvider, LAUNCH_TX, stamp, type NewItem } from "./launch-shared";
+import { createJob } from "../runner/create-job";
+import { tracesKind } from "./kinds";
+import { frozenParams, frozenProvider, stamp } from "./launch-shared";
 import { createPlanSampler, unmappedCategories, type PlanSelection } from "./sampling";
-import { LaunchJobSchema, MAX_SEED, type JobConfig, type LaunchJob, type LaunchJobInput } from "./schemas";
+import { LaunchJobSchema, MAX_SEED, type LaunchJob, type LaunchJobInput, type TracesConfig } from "./schemas";
+
+type JobConfig = TracesConfig;
 
 /**
- * Freezes the configuration, expands it into items (prompt x sample, with the system-message
- * version drawn from the seed) and writes the job with all its items in one transaction. In
- * cautious mode items get no version: the teacher chooses one when the item runs.
+ * Validates and freezes the configuration and writes the job, which a worker then plans into
+ * items (prompt x sample, with the system-message version drawn from the seed) in batches: the
+ * launch itself takes the same time for ten prompts or a million. In cautious mode items get no
+ * version: the teacher chooses one when the item runs.
  */
 export async function launchJob(input: LaunchJobInput, actorId: string | null): Promise<string> {
   const options = LaunchJobSchema.parse(input);
   const client = db();
+  const asOf = new Date();
   const promptSet = await client.promptSet.findUnique({ where: { id: options.promptSetId } });
   if (!promptSet) throw new NotFoundError("Prompt set", options.promptSetId);
-  const prompts = await client.prompt.findMany({
-    where: { promptSetId: promptSet.id },
-    select: { id: true, category: true },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  const promptCount = await client.prompt.count({
+    where: { promptSetId: promptSet.id, createdAt: { lte: asOf } },
   });
-  if (prompts.length === 0) {
+  if (promptCount === 0) {
     throw new InvalidInputError(
       `Prompt set "${promptSet.name}" has no prompts. Import prompts into it before launching a job.`,
     );
@@ -38,12 +42,13 @@ export async function launchJob(input: LaunchJobInput, actorId: string | null): 
     seed: options.seed ?? randomInt(0, MAX_SEED),
     ...(options.selection === "category" ? { categoryMap: options.categoryMap } : {}),
   };
-  checkCategories(prompts, selection, systemMessages);
-  // Drawn in cautious mode too: it checks every prompt can be served, and is the fallback later.
-  const sample = createPlanSampler(systemMessages, selection);
+  await checkCategories(promptSet.id, selection, systemMessages);
+  // Throws now, not while planning, when no message can be drawn (every weight 0, say).
+  createPlanSampler(systemMessages, selection);
 
   const config: JobConfig = {
-    promptSet: { id: promptSet.id, name: promptSet.name, promptCount: prompts.length },
+    kind: "traces",
+    promptSet: { id: promptSet.id, name: promptSet.name, promptCount, asOf: asOf.toISOString() },
     systemMessages,
     selection,
     provider,
@@ -51,45 +56,35 @@ export async function launchJob(input: LaunchJobInput, actorId: string | null): 
     samplesPerPrompt: options.samplesPerPrompt,
     concurrency: options.concurrency,
     maxAttempts: options.maxAttempts,
-    kind: "traces",
     mode: options.mode,
     cautious: options.cautious ? { erasedSystemPrompt: options.erasedSystemPrompt } : null,
     synthesis: null,
     pricing,
   };
-  const itemCount = prompts.length * options.samplesPerPrompt;
+  const expectedItems = promptCount * options.samplesPerPrompt;
   const name = options.name ?? `${promptSet.name} × ${provider.model} ${stamp()}`;
-  function* items(): Generator<NewItem> {
-    for (const prompt of prompts) {
-      for (let sampleIndex = 0; sampleIndex < options.samplesPerPrompt; sampleIndex++) {
-        const versionId = sample(prompt, sampleIndex);
-        yield {
-          promptId: prompt.id,
-          sampleIndex,
-          systemMessageVersionId: options.cautious ? null : versionId,
-        };
-      }
-    }
-  }
-
-  return client.$transaction(
-    (tx) =>
-      createJob(tx, { name, config, itemCount, actorId }, items(), {
-        name,
-        itemCount,
-        promptSetId: promptSet.id,
-        providerId: provider.id,
-        seed: selection.seed,
-        mode: options.mode,
-        cautious: options.cautious,
-      }),
-    LAUNCH_TX,
-  );
+  return createJob({
+    kind: tracesKind,
+    name,
+    config,
+    expectedItems,
+    promptSetId: promptSet.id,
+    actorId,
+    audit: {
+      name,
+      itemCount: expectedItems,
+      promptSetId: promptSet.id,
+      providerId: provider.id,
+      seed: selection.seed,
+      mode: options.mode,
+      cautious: options.cautious,
+    },
+  });
 }
 
 /** Refuses a category map that leaves some prompts without a message, naming their categories. */
-function checkCategories(
-  prompts: Array<{ category: string | null }>,
+async function checkCategories(
+  promptSetId: string,
   selection: PlanSelection,
   messages: JobConfig["systemMessages"],
 ) {
@@ -100,8 +95,12 @@ function checkCategories(
         "Include that message, or remove it from the entry.",
     );
   }
+  if (selection.mode !== "category") return;
+  // The set's distinct categories, from the (promptSetId, category) index: cheap at any size.
+  const categories = await db().$queryRaw<Array<{ category: string | null }>>`
+    SELECT DISTINCT "category" FROM "Prompt" WHERE "promptSetId" = ${promptSetId}`;
   const missing = unmappedCategories(
-    prompts.map((p) => p.category),
+    categories.map((p) => p.category),
     selection,
   );
   if (missing.length === 0) return;

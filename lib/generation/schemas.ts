@@ -214,9 +214,15 @@ export const LaunchSynthesisSchema = z
 export type LaunchSynthesisInput = z.input<typeof LaunchSynthesisSchema>;
 export type LaunchSynthesis = z.output<typeof LaunchSynthesisSchema>;
 
-/** The frozen copy of everything a job needs, stored in Job.config at launch. Never the API key. */
-export const JobConfigSchema = z.object({
-  promptSet: z.object({ id: z.string(), name: z.string(), promptCount: z.number().int() }),
+/** The frozen copy of everything a generation job needs, stored in Job.config at launch. Never the API key. */
+const generationConfig = {
+  promptSet: z.object({
+    id: z.string(),
+    name: z.string(),
+    promptCount: z.number().int(),
+    /** Planning takes the set's prompts as they were at launch (ISO time); absent in older jobs. */
+    asOf: z.string().optional(),
+  }),
   systemMessages: z
     .array(
       z.object({
@@ -257,7 +263,6 @@ export const JobConfigSchema = z.object({
   concurrency: z.number().int().min(1),
   maxAttempts: z.number().int().min(1),
   // Added with the generation engine; defaults keep older jobs readable.
-  kind: JobKindSchema.default("traces"),
   mode: RunModeSchema.default("live"),
   /** Orca 2 cautious reasoning: the teacher first picks a strategy (one of systemMessages). */
   cautious: z
@@ -272,7 +277,25 @@ export const JobConfigSchema = z.object({
   pricing: z
     .object({ inputPerMTok: z.number().nullable(), outputPerMTok: z.number().nullable() })
     .default({ inputPerMTok: null, outputPerMTok: null }),
+};
+
+/** Trace generation: prompt x sample items answered under a system message. */
+export const TracesConfigSchema = z.object({
+  ...generationConfig,
+  kind: z.literal("traces").default("traces"),
 });
+export type TracesConfig = z.infer<typeof TracesConfigSchema>;
+
+/** Prompt synthesis: the teacher writes prompts into promptSet. */
+export const SynthesisConfigSchema = z.object({
+  ...generationConfig,
+  kind: z.literal("synthesis"),
+  synthesis: SynthesisSchema,
+});
+export type SynthesisConfig = z.infer<typeof SynthesisConfigSchema>;
+
+/** A generation job's frozen config, by kind (older trace jobs stored no kind). */
+export const JobConfigSchema = z.discriminatedUnion("kind", [TracesConfigSchema, SynthesisConfigSchema]);
 export type JobConfig = z.infer<typeof JobConfigSchema>;
 
 const csv = z

@@ -3,9 +3,14 @@ import { db } from "../db/client";
 import { contentHash } from "../prompts";
 import { writeResult } from "./write";
 import type { ItemResult } from "./types";
-import { launchSynthesis } from "./launch-synthesis";
 import { JobConfigSchema, type LaunchSynthesisInput } from "./schemas";
-import { answer, createWorld, fakeTeacher, type World } from "../testing/job-fixtures";
+import {
+  answer,
+  createWorld,
+  fakeTeacher,
+  type World,
+  launchSynthesisPlanned as launchSynthesis,
+} from "../testing/job-fixtures";
 import { createWorker } from "../runner/worker";
 
 /** Tests share the database and workers poll every job: park jobs a test launched but did not run. */

@@ -1,22 +1,14 @@
+import type { ItemRow, LeasedItem } from "../runner/kind";
 import type { Completion, Teacher } from "../teacher/types";
-import type { LeasedItem } from "../runner/lease";
 import type { JobConfig } from "./schemas";
 
-/** Everything one attempt at one item needs; the worker builds it. */
+/** Everything one attempt at one generation item needs; the runner hands it over. */
 export type ExecuteContext = {
   item: LeasedItem;
+  row: ItemRow;
   config: JobConfig;
   teacher: Teacher;
   signal: AbortSignal;
-  /** The item's row as the worker read it while leasing (saves a query per item); optional. */
-  prefetched?: PrefetchedItem;
-};
-
-/** What executeItem would otherwise load for the item. */
-export type PrefetchedItem = {
-  sampleIndex: number;
-  payload: unknown;
-  prompt: { id: string; text: string; category: string | null } | null;
 };
 
 /** The cautious-reasoning choice a trace records. */

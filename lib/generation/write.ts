@@ -1,18 +1,28 @@
 import "server-only";
 import { dbKind, Prisma, type Tx } from "../db/client";
 import { contentHash, cuid } from "../prompts";
-import type { LeasedItem } from "../runner/lease";
+import type { Done, LeasedItem } from "../runner/kind";
 import type { JobConfig } from "./schemas";
+import { outcomeOf } from "./outcome";
 import { recordedParams } from "./params";
+import { bufferTraceCreates } from "./trace-buffer";
 import type { ItemResult, SynthesizedPrompt } from "./types";
 
-/** Writes what an attempt produced, inside the worker's fenced completion transaction. */
+/** Writes what attempts produced, inside the runner's fenced completion transaction. */
+export async function writeResults(tx: Tx, done: Array<Done<ItemResult>>, config: JobConfig): Promise<void> {
+  const buffer = bufferTraceCreates(tx);
+  for (const { item, result } of done) await writeResult(buffer.tx, item, result, config);
+  await buffer.flush();
+}
+
+/** One result, written at once (writeResults groups them). */
 export async function writeResult(
   tx: Tx,
   item: LeasedItem,
   result: ItemResult,
   config: JobConfig,
 ): Promise<void> {
+  const costUsd = outcomeOf(result, config).usage.costUsd;
   if (result.kind === "prompts") {
     await writePrompts(tx, item, result.prompts, config);
     return;
@@ -36,6 +46,7 @@ export async function writeResult(
       inputTokens: completion.usage.inputTokens,
       outputTokens: completion.usage.outputTokens,
       reasoningTokens: completion.usage.reasoningTokens ?? 0,
+      costUsd,
       latencyMs: Math.round(completion.latencyMs),
     },
   });

@@ -3,9 +3,14 @@ import { recordAudit } from "../audit/audit";
 import { db } from "../db/client";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors";
 import { announceJobCancelled } from "./cancel-signal";
+import { runFinished } from "./completion";
+import { kindNamed } from "./registry";
 
 // A paused job can be cancelled, and its failed items put back (it stays paused).
 const OPEN_JOB = { in: ["queued", "running", "paused"] };
+// A job being planned can be cancelled too: its planner's next batch is then refused.
+const CANCELLABLE = { in: ["planning", ...OPEN_JOB.in] };
+const TX = { maxWait: 30_000, timeout: 60_000 };
 
 /**
  * Stops a job: it and its unfinished items become cancelled in one transaction, so a worker still
@@ -15,11 +20,19 @@ const OPEN_JOB = { in: ["queued", "running", "paused"] };
 export async function cancelJob(jobId: string, actorId: string | null): Promise<{ cancelledItems: number }> {
   const now = new Date();
   const cancelledItems = await db().$transaction(async (tx) => {
-    const job = await tx.job.findUnique({ where: { id: jobId }, select: { status: true } });
+    const job = await tx.job.findUnique({
+      where: { id: jobId },
+      select: { status: true, kind: true, config: true },
+    });
     if (!job) throw new NotFoundError("Job", jobId);
+    const kind = kindNamed(job.kind);
+    const config = kind?.config.safeParse(job.config);
+    const refused =
+      kind?.refuseCancel && config?.success ? await kind.refuseCancel(tx, jobId, config.data) : null;
+    if (refused) throw new ConflictError(refused);
     const stopped = await tx.job.updateMany({
-      where: { id: jobId, status: OPEN_JOB },
-      data: { status: "cancelled", finishedAt: now },
+      where: { id: jobId, status: CANCELLABLE },
+      data: { status: "cancelled", finishedAt: now, planOwner: null, planLeaseExpiresAt: null },
     });
     if (stopped.count === 0)
       throw new ConflictError(`This job is already ${job.status}; there is nothing to cancel.`);
@@ -37,8 +50,9 @@ export async function cancelJob(jobId: string, actorId: string | null): Promise<
       },
       tx,
     );
+    await runFinished(tx, jobId, { status: "cancelled", error: null });
     return items.count;
-  });
+  }, TX);
   announceJobCancelled(jobId);
   return { cancelledItems };
 }

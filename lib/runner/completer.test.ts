@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { createCompleter } from "./completer";
+import { outcomeOf, tracesKind } from "../generation";
 import type { ItemResult } from "../generation/types";
 import { writeResult } from "../generation/write";
-import { launchJob } from "../generation/launch-traces";
 import { leaseItems, type LeasedItem } from "./lease";
 import { JobConfigSchema, type JobConfig } from "../generation/schemas";
-import { answer, createWorld, launchInput } from "../testing/job-fixtures";
+import { answer, createWorld, launchInput, launchPlanned } from "../testing/job-fixtures";
 import { bufferTraceCreates } from "../generation/trace-buffer";
 
 async function leasedJob(prompts: number, pricing?: JobConfig["pricing"]) {
   const world = await createWorld({ prompts });
-  const jobId = await launchJob(launchInput(world), null);
+  const jobId = await launchPlanned(launchInput(world), null);
   if (pricing) {
     const row = await db().job.findUniqueOrThrow({ where: { id: jobId } });
     await db().job.update({ where: { id: jobId }, data: { config: { ...(row.config as object), pricing } } });
@@ -25,8 +25,14 @@ async function leasedJob(prompts: number, pricing?: JobConfig["pricing"]) {
     now: new Date(),
     leaseMs: 60_000,
   });
-  return { world, jobId, config, items };
+  return { world, jobId, config, items, job: { id: jobId, kind: tracesKind, config } };
 }
+
+/** What the completer takes: the result with its usage and cost, and the job it belongs to. */
+const store =
+  (group: ReturnType<typeof completer>, job: { id: string; config: JobConfig }) =>
+  (item: LeasedItem, r: ItemResult) =>
+    group.complete(item, outcomeOf(r, job.config), { ...job, kind: tracesKind });
 
 function result(
   item: LeasedItem,
@@ -46,14 +52,14 @@ const completer = () => createCompleter({ now: () => new Date() });
 
 describe("completion groups", () => {
   it("stores, skips a lost lease and an existing trace, all in one group", async () => {
-    const { jobId, config, items } = await leasedJob(3);
+    const { jobId, config, items, job } = await leasedJob(3);
     const [mine, lost, existing] = items as [LeasedItem, LeasedItem, LeasedItem];
     // Another worker took `lost` over; `existing` already has its trace.
     await db().jobItem.update({ where: { id: lost.id }, data: { leaseOwner: "w2", attempts: 2 } });
     await db().$transaction((tx) => writeResult(tx, existing, result(existing, "first writer"), config));
     const group = completer();
     const outcomes = await Promise.all(
-      items.map((item) => group.complete(item, result(item, `from ${item.id}`), config)),
+      items.map((item) => store(group, job)(item, result(item, `from ${item.id}`))),
     );
     expect(outcomes).toEqual(["stored", "lost-lease", "already-done"]);
     const rows = await db().jobItem.findMany({
@@ -69,11 +75,11 @@ describe("completion groups", () => {
   });
 
   it("falls back to one transaction per item when the group cannot be written", async () => {
-    const { jobId, config, items } = await leasedJob(3);
+    const { jobId, items, job } = await leasedJob(3);
     const group = completer();
     const broken = { ...result(items[1]!, "bad"), systemMessageVersionId: "no-such-version" } as ItemResult;
     const outcomes = await Promise.allSettled(
-      items.map((item, i) => group.complete(item, i === 1 ? broken : result(item, `ok ${i}`), config)),
+      items.map((item, i) => store(group, job)(item, i === 1 ? broken : result(item, `ok ${i}`))),
     );
     expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     const rows = await db().jobItem.findMany({
@@ -89,9 +95,9 @@ describe("completion groups", () => {
   });
 
   it("writes each trace's cost at the job's frozen prices", async () => {
-    const { config, items } = await leasedJob(2, { inputPerMTok: 3, outputPerMTok: 15 });
+    const { items, job } = await leasedJob(2, { inputPerMTok: 3, outputPerMTok: 15 });
     const group = completer();
-    await Promise.all(items.map((item) => group.complete(item, result(item, "priced"), config)));
+    await Promise.all(items.map((item) => store(group, job)(item, result(item, "priced"))));
     const traces = await db().trace.findMany({ where: { itemId: { in: items.map((i) => i.id) } } });
     // 1,000 input tokens at $3/M + 500 output tokens at $15/M.
     for (const trace of traces) expect(trace.costUsd).toBeCloseTo(0.0105, 10);
@@ -140,7 +146,7 @@ describe("completion groups", () => {
   });
 
   it("writes only the current attempt when a stale attempt of the same item is in the group", async () => {
-    const { config, items } = await leasedJob(1);
+    const { items, job } = await leasedJob(1);
     const stale = items[0]!;
     // The lease ran out under a stalled call and this worker leased the item again.
     await db().jobItem.update({ where: { id: stale.id }, data: { attempts: 2 } });
@@ -153,8 +159,8 @@ describe("completion groups", () => {
     });
     const group = completer();
     const outcomes = await Promise.all([
-      group.complete(stale, prompts("from the stale attempt"), config),
-      group.complete(current, prompts("from the current attempt"), config),
+      store(group, job)(stale, prompts("from the stale attempt")),
+      store(group, job)(current, prompts("from the current attempt")),
     ]);
     expect(outcomes).toEqual(["lost-lease", "stored"]);
     const written = await db().prompt.findMany({ where: { synthesisItemId: stale.id } });

@@ -1,8 +1,10 @@
 import "server-only";
-import { db } from "../db/client";
+import { db, type Tx } from "../db/client";
+import { kindNamed } from "./registry";
 import { ACTIVE_JOB_STATUSES } from "./schemas";
 
 const OPEN = { in: ["pending", "running"] };
+const TX = { maxWait: 30_000, timeout: 60_000 };
 
 /**
  * Marks a job completed once none of its items is pending or running, with a summary of the
@@ -17,22 +19,53 @@ export async function finishJobIfDone(jobId: string, now: Date): Promise<boolean
     client.jobItem.count({ where: { jobId, status: "failed" } }),
     client.jobItem.count({ where: { jobId } }),
   ]);
-  const finished = await client.job.updateMany({
-    where: { id: jobId, status: { in: [...ACTIVE_JOB_STATUSES] }, items: { none: { status: OPEN } } },
-    data: {
-      status: "completed",
-      finishedAt: now,
-      error: failed > 0 ? `${failed} of ${total} items failed` : null,
-    },
-  });
-  if (finished.count === 0) return false;
-  // A retry that committed while we were finishing put items back: reopen rather than strand them.
-  if ((await client.jobItem.count({ where: { jobId, status: OPEN } })) > 0) {
-    await client.job.updateMany({
-      where: { id: jobId, status: "completed" },
-      data: { status: "running", finishedAt: null, error: null },
+  const error = failed > 0 ? `${failed} of ${total} items failed` : null;
+  return client.$transaction(async (tx) => {
+    const finished = await tx.job.updateMany({
+      where: { id: jobId, status: { in: [...ACTIVE_JOB_STATUSES] }, items: { none: { status: OPEN } } },
+      data: { status: "completed", finishedAt: now, error },
     });
-    return false;
-  }
-  return true;
+    if (finished.count === 0) return false;
+    // A retry that committed while we were finishing put items back: reopen rather than strand them.
+    if ((await tx.jobItem.count({ where: { jobId, status: OPEN } })) > 0) {
+      await tx.job.updateMany({
+        where: { id: jobId, status: "completed" },
+        data: { status: "running", finishedAt: null, error: null },
+      });
+      return false;
+    }
+    await runFinished(tx, jobId, { status: "completed", error });
+    return true;
+  }, TX);
+}
+
+/** Ends a job as failed with the reason (planning failed, say); its open items are cancelled. */
+export async function failJob(jobId: string, error: string, now = new Date()): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const failed = await tx.job.updateMany({
+      where: { id: jobId, status: { in: ["planning", "queued", "running", "paused"] } },
+      data: { status: "failed", finishedAt: now, error, planOwner: null, planLeaseExpiresAt: null },
+    });
+    if (failed.count === 0) return false;
+    await tx.jobItem.updateMany({
+      where: { jobId, status: OPEN },
+      data: { status: "cancelled", leaseExpiresAt: null },
+    });
+    await runFinished(tx, jobId, { status: "failed", error });
+    return true;
+  }, TX);
+}
+
+/** The kind's `finished` hook, in the transaction that gave the job its final status. */
+export async function runFinished(
+  tx: Tx,
+  jobId: string,
+  outcome: { status: string; error: string | null },
+): Promise<void> {
+  const row = await tx.job.findUnique({ where: { id: jobId }, select: { kind: true } });
+  const kind = row ? kindNamed(row.kind) : undefined;
+  if (!kind?.finished) return;
+  const job = await tx.job.findUniqueOrThrow({ where: { id: jobId }, select: { config: true } });
+  const config = kind.config.safeParse(job.config);
+  if (config.success) await kind.finished(tx, { id: jobId, ...outcome }, config.data);
 }

@@ -45,6 +45,11 @@ export function describeFailure(error: unknown, context: string): Failure {
   };
 }
 
+/** The provider asks us to slow down (a 429 that is not an empty account): not the item's fault. */
+export function isRateLimited(failure: Failure): boolean {
+  return failure.status === 429 && failure.code !== "quota";
+}
+
 /** The message stored when the last allowed attempt failed. */
 export function finalMessage(failure: Failure, attempts: number): string {
   if (!failure.retryable) return failure.message;

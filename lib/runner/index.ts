@@ -4,3 +4,7 @@ export { pauseJob, resumeJob } from "./pause";
 export { jobProgress, type JobProgress } from "./progress";
 export { getJob, listJobs, type JobDetail, type JobSummary } from "./queries";
 export type { JobStatus, ItemStatus } from "./schemas";
+export { createJob, type NewJob } from "./create-job";
+export { planJobNow } from "./plan/plan-now";
+export { registerKind, kindNamed } from "./registry";
+export type { AnyKind, Attempt, Done, JobKind, Outcome, PlannedItem, PlanStep, RunSettings } from "./kind";

@@ -1,58 +1,77 @@
 import "server-only";
-import { db } from "../db/client";
+import { db, type Tx } from "../db/client";
 import { isUniqueViolation } from "../errors";
-import { itemUsage } from "../generation/item-usage";
-import { writeResult } from "../generation/write";
-import type { ItemResult } from "../generation/types";
-import type { JobConfig } from "../generation/schemas";
-import type { LeasedItem } from "./lease";
+import type { ActiveJob } from "./active-job";
+import type { LeasedItem, Outcome } from "./kind";
 
 /** Writes guarded by the lease token: they do nothing once the item is no longer ours. */
-const leased = (item: LeasedItem) => ({
+export const leased = (item: LeasedItem) => ({
   id: item.id,
   status: "running",
   leaseOwner: item.owner,
   attempts: item.attempts,
 });
 
-class LostLease extends Error {}
+/** The attempt no longer holds its item's lease (it expired and was taken over, or was cancelled). */
+export class LostLeaseError extends Error {
+  constructor(item: LeasedItem) {
+    super(
+      `item ${item.id} of job ${item.jobId} is no longer leased by ${item.owner} (attempt ${item.attempts})`,
+    );
+    this.name = "LostLeaseError";
+  }
+}
 
 export type CompleteOutcome = "stored" | "lost-lease" | "already-done";
 
+/** In `tx`, checks that the attempt still holds its lease (and keeps the row locked till commit). */
+export async function holdLease(tx: Tx, item: LeasedItem, now: Date): Promise<void> {
+  const held = await tx.jobItem.updateMany({ where: leased(item), data: { updatedAt: now } });
+  if (held.count !== 1) throw new LostLeaseError(item);
+}
+
 /**
- * Stores the trace and marks the item done in one transaction, only while we still hold the
- * lease. The unique itemId means a second trace for the same item can never be written.
+ * Marks the item done and writes its result with the kind, in one transaction, only while we
+ * still hold the lease. A result whose unique key exists already (the item's trace, say) means
+ * someone stored it: the item is done, nothing is written twice.
  */
 export async function completeItem(
   item: LeasedItem,
-  result: ItemResult,
-  config: JobConfig,
+  outcome: Outcome<unknown>,
+  job: Pick<ActiveJob, "kind" | "config">,
 ): Promise<CompleteOutcome> {
   const client = db();
+  const now = new Date();
   try {
     await client.$transaction(async (tx) => {
-      const usage = itemUsage(result, config);
       const claimed = await tx.jobItem.updateMany({
         where: leased(item),
-        data: { status: "done", leaseExpiresAt: null, lastError: null, completedAt: new Date(), ...usage },
+        data: {
+          status: "done",
+          leaseExpiresAt: null,
+          lastError: null,
+          completedAt: now,
+          ...usageColumns(outcome),
+        },
       });
-      if (claimed.count !== 1) throw new LostLease();
-      await writeResult(tx, item, result, config);
-      if (result.kind === "trace" && usage.costUsd > 0) {
-        await tx.trace.updateMany({ where: { itemId: item.id }, data: { costUsd: usage.costUsd } });
-      }
+      if (claimed.count !== 1) throw new LostLeaseError(item);
+      await job.kind.write(tx, [{ item, ...outcome }], job.config, now);
     });
     return "stored";
   } catch (error) {
-    if (error instanceof LostLease) return "lost-lease";
+    if (error instanceof LostLeaseError) return "lost-lease";
     if (!isUniqueViolation(error)) throw error;
-    // The item already has its trace: it is done, whoever wrote it.
     await client.jobItem.updateMany({
       where: leased(item),
       data: { status: "done", leaseExpiresAt: null, lastError: null },
     });
     return "already-done";
   }
+}
+
+/** What an item records of the attempt that completed it. */
+export function usageColumns({ usage }: Outcome<unknown>) {
+  return { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costUsd: usage.costUsd };
 }
 
 /** Back to the queue after a retryable failure, due again at `availableAt`. */
@@ -85,15 +104,16 @@ export async function releaseItem(item: LeasedItem, now: Date) {
 }
 
 /**
- * The attempt failed because the provider is down or the job was paused for it: back to the
- * queue as if it had not been made, with the error kept for the job page.
+ * The attempt failed because the provider is down, rate-limited us, or the job was paused for it:
+ * back to the queue as if it had not been made (due at `availableAt`), with the error kept for
+ * the job page.
  */
-export async function restoreItem(item: LeasedItem, now: Date, lastError: string, giveBack = 1) {
+export async function restoreItem(item: LeasedItem, availableAt: Date, lastError: string, giveBack = 1) {
   await db().jobItem.updateMany({
     where: leased(item),
     data: {
       status: "pending",
-      availableAt: now,
+      availableAt,
       attempts: Math.max(0, item.attempts - giveBack),
       lastError,
       leaseOwner: null,

@@ -1,9 +1,11 @@
 import "server-only";
 import { Prisma, type Tx } from "../db/client";
+import { dateFromRaw } from "../db/raw-values";
 import { cuid } from "../prompts";
+import { estimateFor } from "./active-job";
 import { leasedFrom, runnableNow, type Candidate } from "./lease";
-import type { JobLease, JobLeaseRequest } from "./lease-job";
-import { estimateAttempt, neverFits, WINDOW_MS, type ProviderLimits } from "./limits";
+import type { JobLease, JobLeaseRequest } from "./lease-types";
+import { neverFits, WINDOW_MS, type ProviderLimits } from "./limits";
 
 type Row = {
   id: string | null;
@@ -17,6 +19,7 @@ type Row = {
   promptCategory: string | null;
   jobStatus: string | null;
   room: number | bigint;
+  rateLimitedUntil: Date | string | null;
   candidates: number | bigint;
   reservationId: string | null;
 };
@@ -34,13 +37,14 @@ const int = (n: number) => Prisma.sql`CAST(${n} AS BIGINT)`;
 export async function leaseOnPostgres(
   tx: Tx,
   request: JobLeaseRequest,
+  providerId: string,
   limits: ProviderLimits,
   now: Date,
 ): Promise<JobLease> {
   const { job, workerId } = request;
-  const { config } = job;
+  const { settings } = job;
   // Requests per attempt depend on the job only (cautious items make two calls).
-  const perItem = estimateAttempt(config, {
+  const perItem = estimateFor(job, {
     systemMessageVersionId: null,
     promptText: null,
     payload: null,
@@ -56,34 +60,35 @@ export async function leaseOnPostgres(
   const mineInJob = (request.settling ?? []).filter((s) => s.jobId === job.id).map((s) => s.id);
   const caps: Prisma.Sql[] = [
     int(request.want),
-    Prisma.sql`${int(config.concurrency)} - (SELECT COUNT(*) FROM "JobItem" WHERE "jobId" = ${job.id}
+    Prisma.sql`${int(settings.concurrency)} - (SELECT COUNT(*) FROM "JobItem" WHERE "jobId" = ${job.id}
       AND "status" = 'running' AND "leaseExpiresAt" >= ${now} ${notSettling(mineInJob)})`,
   ];
   if (limits.maxConcurrency !== null) {
     caps.push(Prisma.sql`${int(limits.maxConcurrency)} - (SELECT COUNT(*) FROM "JobItem"
       WHERE "jobId" IN (SELECT "id" FROM "Job"
-          WHERE "providerId" = ${job.providerId} AND "status" IN ('queued', 'running', 'paused'))
+          WHERE "providerId" = ${providerId} AND "status" IN ('queued', 'running', 'paused'))
         AND "status" = 'running' AND "leaseExpiresAt" >= ${now} ${notSettling(settling)})`);
   }
   if (limits.requestsPerMinute !== null) {
     caps.push(Prisma.sql`(${int(limits.requestsPerMinute)} - COALESCE((SELECT SUM("requests")
-      FROM "ProviderRateReservation" WHERE "providerId" = ${job.providerId}
+      FROM "ProviderRateReservation" WHERE "providerId" = ${providerId}
         AND "at" > ${new Date(now.getTime() - WINDOW_MS)}), 0)) / ${int(perItem)}`);
   }
   const expires = new Date(now.getTime() + request.leaseMs);
   const bucket = new Date(Math.ceil(now.getTime() / 1_000) * 1_000);
-  const runnable = runnableNow(now, config.maxAttempts);
+  const runnable = runnableNow(now, settings.maxAttempts);
 
   const rows = await tx.$queryRaw<Row[]>`
     WITH room AS (
       SELECT GREATEST(0, LEAST(${Prisma.join(caps)})) AS n
       WHERE EXISTS (SELECT 1 FROM "Job" WHERE "id" = ${job.id} AND "status" IN ('queued', 'running'))
+        AND NOT EXISTS (SELECT 1 FROM "Provider" WHERE "id" = ${providerId} AND "rateLimitedUntil" > ${now})
     ),
     cand AS (
       SELECT c."id" FROM (
         (SELECT 0 AS "part", i."id", i."ordinal" FROM "JobItem" i
           WHERE i."jobId" = ${job.id} AND i."status" = 'running' AND i."leaseExpiresAt" < ${now}
-            AND i."attempts" < ${config.maxAttempts}
+            AND i."attempts" < ${settings.maxAttempts}
           ORDER BY i."ordinal" LIMIT ${int(request.want)})
         UNION ALL
         (SELECT 1 AS "part", i."id", i."ordinal" FROM "JobItem" i
@@ -104,12 +109,12 @@ export async function leaseOnPostgres(
     total AS (SELECT COUNT(*) AS n FROM upd),
     bump AS (
       UPDATE "ProviderRateReservation" SET "requests" = "requests" + (SELECT n FROM total) * ${int(perItem)}
-      WHERE "providerId" = ${job.providerId} AND "at" = ${bucket} AND (SELECT n FROM total) > 0
+      WHERE "providerId" = ${providerId} AND "at" = ${bucket} AND (SELECT n FROM total) > 0
       RETURNING "id"
     ),
     ins AS (
       INSERT INTO "ProviderRateReservation" ("id", "providerId", "at", "requests", "tokens")
-      SELECT ${cuid()}, ${job.providerId}, ${bucket}, (SELECT n FROM total) * ${int(perItem)}, 0
+      SELECT ${cuid()}, ${providerId}, ${bucket}, (SELECT n FROM total) * ${int(perItem)}, 0
       WHERE (SELECT n FROM total) > 0 AND NOT EXISTS (SELECT 1 FROM bump)
       RETURNING "id"
     )
@@ -117,6 +122,7 @@ export async function leaseOnPostgres(
       u."payload", p."text" AS "promptText", p."category" AS "promptCategory",
       (SELECT "status" FROM "Job" WHERE "id" = ${job.id}) AS "jobStatus",
       (SELECT COALESCE(MAX(n), 0) FROM room) AS "room",
+      (SELECT "rateLimitedUntil" FROM "Provider" WHERE "id" = ${providerId}) AS "rateLimitedUntil",
       (SELECT COUNT(*) FROM cand) AS "candidates",
       COALESCE((SELECT "id" FROM bump), (SELECT "id" FROM ins)) AS "reservationId"
     FROM (SELECT 1) AS base
@@ -125,6 +131,8 @@ export async function leaseOnPostgres(
   const meta = rows[0];
   if (!meta || (meta.jobStatus !== "queued" && meta.jobStatus !== "running"))
     return { grants: [], drained: true };
+  const pausedUntil = dateFromRaw(meta.rateLimitedUntil);
+  if (pausedUntil && pausedUntil > now) return { grants: [], rateLimitedUntil: pausedUntil };
   // A row with an id is a leased item (the LEFT JOIN's other rows carry only the counts).
   const leased = rows.filter((r): r is Row & Candidate => r.id !== null);
   if (leased.length === 0)

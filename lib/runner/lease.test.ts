@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db, dbKind } from "../db/client";
-import { launchJob } from "../generation/launch-traces";
 import { leaseItems } from "./lease";
-import { createWorld, launchInput } from "../testing/job-fixtures";
+import { createWorld, launchInput, launchPlanned as launchJob } from "../testing/job-fixtures";
 
 async function oneItemJob() {
   const world = await createWorld({ prompts: 1 });

@@ -1,20 +1,10 @@
 import "server-only";
 import { db, dbKind, Prisma, type Db, type Tx } from "../db/client";
-import type { PrefetchedItem } from "../generation/types";
+import type { ItemRow, LeasedItem } from "./kind";
+import { jsonFromRaw } from "../db/raw-values";
 import { unindexed } from "../db/unindexed";
 
-/** A leased item. (id, owner, attempts) is the fencing token every later write is guarded by. */
-export type LeasedItem = {
-  id: string;
-  jobId: string;
-  ordinal: number;
-  /** Null for topic-graph synthesis items. */
-  promptId: string | null;
-  /** Null until chosen in cautious mode, and for synthesis items. */
-  systemMessageVersionId: string | null;
-  attempts: number;
-  owner: string;
-};
+export type { LeasedItem } from "./kind";
 
 /** A runnable item as read for leasing, with its prompt (what the item's attempt needs). */
 export type Candidate = {
@@ -29,13 +19,13 @@ export type Candidate = {
   promptCategory: string | null;
 };
 
-/** A claimed candidate as its lease token, and its row as executeItem needs it. */
+/** A claimed candidate as its lease token, and its row as the kind's run needs it. */
 export function leasedFrom(
   c: Candidate,
   jobId: string,
   owner: string,
   attempts: number,
-): { item: LeasedItem; prefetched: PrefetchedItem } {
+): { item: LeasedItem; row: ItemRow } {
   const item: LeasedItem = {
     id: c.id,
     jobId,
@@ -45,15 +35,15 @@ export function leasedFrom(
     attempts,
     owner,
   };
-  const prefetched: PrefetchedItem = {
+  const row: ItemRow = {
     sampleIndex: Number(c.sampleIndex),
-    payload: c.payload,
+    payload: jsonFromRaw(c.payload),
     prompt:
       c.promptId !== null && c.promptText !== null
         ? { id: c.promptId, text: c.promptText, category: c.promptCategory }
         : null,
   };
-  return { item, prefetched };
+  return { item, row };
 }
 
 /**

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { countWords } from "../testing/scripted-teacher";
-import { launchJob } from "../generation/launch-traces";
+import { estimateAttempt } from "../generation/estimate-attempt";
+import { tracesKind } from "../generation";
 import { leaseForJob, type JobLease } from "./lease-job";
 import {
   applyRefunds,
   countFitting,
-  estimateAttempt,
   forgetProviderLimits,
   neverFits,
   pruneReservations,
@@ -14,7 +14,7 @@ import {
   WINDOW_MS,
 } from "./limits";
 import { JobConfigSchema } from "../generation/schemas";
-import { createWorld, launchInput, type World } from "../testing/job-fixtures";
+import { createWorld, launchInput, launchPlanned, type World } from "../testing/job-fixtures";
 
 type Limits = { maxConcurrency?: number; requestsPerMinute?: number; tokensPerMinute?: number };
 
@@ -26,10 +26,17 @@ async function limitedWorld(limits: Limits, prompts = 30) {
 }
 
 async function jobOf(world: World, extra: Record<string, unknown> = {}) {
-  const id = await launchJob(launchInput(world, { concurrency: 64, ...extra }), null);
+  const id = await launchPlanned(launchInput(world, { concurrency: 64, ...extra }), null);
   const row = await db().job.findUniqueOrThrow({ where: { id } });
   await db().job.update({ where: { id }, data: { status: "running" } });
-  return { id, providerId: row.providerId!, config: JobConfigSchema.parse(row.config) };
+  const config = JobConfigSchema.parse(row.config);
+  return {
+    id,
+    providerId: row.providerId!,
+    config,
+    kind: tracesKind,
+    settings: tracesKind.settings(config as never),
+  };
 }
 
 type TestJob = Awaited<ReturnType<typeof jobOf>>;
@@ -152,7 +159,7 @@ describe("provider limits across jobs (leaseForJob)", () => {
     // The calls used 30 tokens each: refunds bring the window down to the real usage.
     await finish(first);
     const refund = first.grants.reduce((n, g) => n + g.estimate.tokens - 30, 0);
-    await applyRefunds(db(), new Map([[first.grants[0]!.reservationId, { requests: 0, tokens: refund }]]));
+    await applyRefunds(db(), new Map([[first.grants[0]!.reservationId!, { requests: 0, tokens: refund }]]));
     expect(await windowSums(world.provider.id, t + 2)).toEqual({
       requests: first.grants.length,
       tokens: 30 * first.grants.length,

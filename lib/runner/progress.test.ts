@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { TeacherError } from "../teacher/types";
-import { launchJob } from "../generation/launch-traces";
-import { launchSynthesis } from "../generation/launch-synthesis";
 import { pauseJob } from "./pause";
 import { jobProgress } from "./progress";
-import { answer, createWorld, fakeTeacher, launchInput } from "../testing/job-fixtures";
+import {
+  answer,
+  createWorld,
+  fakeTeacher,
+  launchInput,
+  launchPlanned as launchJob,
+  launchSynthesisPlanned as launchSynthesis,
+} from "../testing/job-fixtures";
 import { createWorker } from "./worker";
 
 describe("job progress", () => {

@@ -23,6 +23,8 @@ export type JobProgress = {
   pauseReason: string | null;
   counts: ItemCounts;
   total: number;
+  /** While the job is planning: the items written so far (of `total` expected); null after. */
+  planned: number | null;
   /** Settled items (done, failed, cancelled) as a share of all items, 0..100. */
   percent: number;
   tokens: { input: number; output: number };
@@ -76,6 +78,7 @@ export async function jobProgress(jobId: string, now = new Date()): Promise<JobP
       status: true,
       pauseReason: true,
       itemCount: true,
+      plannedCount: true,
       startedAt: true,
       finishedAt: true,
       error: true,
@@ -107,7 +110,9 @@ export async function jobProgress(jobId: string, now = new Date()): Promise<JobP
     }),
   ]);
   const counts = countsByJob.get(jobId) ?? emptyCounts();
-  const total = Object.values(counts).reduce((a, b) => a + b, 0) || job.itemCount;
+  const planning = job.status === "planning";
+  // While planning, the items so far are only part of the job: the expected count is its size.
+  const total = planning ? job.itemCount : Object.values(counts).reduce((a, b) => a + b, 0) || job.itemCount;
   const open = OPEN.has(job.status);
   const tracesPerSecond = rate(open, recent, counts.done, job.startedAt, job.finishedAt, now);
   const left = counts.pending + counts.running;
@@ -117,6 +122,7 @@ export async function jobProgress(jobId: string, now = new Date()): Promise<JobP
     pauseReason: job.status === "paused" ? job.pauseReason : null,
     counts,
     total,
+    planned: planning ? job.plannedCount : null,
     percent: percentSettled(counts, total),
     tokens: { input: sums._sum.inputTokens ?? 0, output: sums._sum.outputTokens ?? 0 },
     costUsd: sums._sum.costUsd ?? 0,

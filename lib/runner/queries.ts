@@ -1,13 +1,14 @@
 import "server-only";
 import { db } from "../db/client";
 import { NotFoundError } from "../errors";
+import { parseJob } from "./active-jobs";
 import { itemCountsByJob, percentSettled, type ItemCounts } from "./progress";
-import { JobConfigSchema, type JobConfig } from "../generation/schemas";
 
 /** A row of the jobs list: JSON-safe, refreshed by GET /api/jobs. */
 export type JobSummary = {
   id: string;
   name: string;
+  kind: string;
   status: string;
   itemCount: number;
   counts: ItemCounts;
@@ -29,6 +30,7 @@ export async function listJobs(): Promise<JobSummary[]> {
     select: {
       id: true,
       name: true,
+      kind: true,
       status: true,
       itemCount: true,
       config: true,
@@ -40,30 +42,41 @@ export async function listJobs(): Promise<JobSummary[]> {
   });
   const counts = await itemCountsByJob(jobs.map((j) => j.id));
   return jobs.map((job) => {
-    const frozen = JobConfigSchema.safeParse(job.config);
+    const parsed = parseJob(job);
+    // The teacher as frozen at launch, not as it is now; the row's teacher for older jobs.
+    const teacher = parsed ? parsed.kind.settings(parsed.config).teacher?.provider : undefined;
     const jobCounts = counts.get(job.id)!;
     return {
       id: job.id,
       name: job.name,
+      kind: job.kind,
       status: job.status,
       itemCount: job.itemCount,
       counts: jobCounts,
       percent: percentSettled(jobCounts, job.itemCount),
-      providerName: frozen.success ? frozen.data.provider.name : (job.provider?.name ?? ""),
-      model: frozen.success ? frozen.data.provider.model : (job.provider?.model ?? ""),
-      promptSetName: frozen.success ? frozen.data.promptSet.name : (job.promptSet?.name ?? ""),
+      providerName: teacher?.name ?? job.provider?.name ?? "",
+      model: teacher?.model ?? job.provider?.model ?? "",
+      promptSetName: frozenSetName(parsed?.config) ?? job.promptSet?.name ?? "",
       error: job.error,
       createdAt: job.createdAt.toISOString(),
     };
   });
 }
 
+/** The prompt set's name as a kind froze it at launch (generation kinds do), if it did. */
+function frozenSetName(config: unknown): string | undefined {
+  const name = (config as { promptSet?: { name?: unknown } } | undefined)?.promptSet?.name;
+  return typeof name === "string" ? name : undefined;
+}
+
 export type JobDetail = {
   id: string;
   name: string;
+  kind: string;
   status: string;
   itemCount: number;
-  config: JobConfig;
+  /** The frozen config as the job's kind reads it; null when it no longer parses or the kind is unknown. */
+  config: { kind: string } | null;
   createdAt: string;
   createdByName: string | null;
 };
@@ -78,9 +91,10 @@ export async function getJob(jobId: string): Promise<JobDetail> {
   return {
     id: job.id,
     name: job.name,
+    kind: job.kind,
     status: job.status,
     itemCount: job.itemCount,
-    config: JobConfigSchema.parse(job.config),
+    config: parseJob(job)?.config ?? null,
     createdAt: job.createdAt.toISOString(),
     createdByName: creator?.name ?? null,
   };

@@ -1,20 +1,21 @@
 import "server-only";
+import { db } from "../db/client";
 import { logError } from "../log";
 import type { Teacher } from "../teacher/types";
-import { executeItem } from "../generation/execute";
-import type { ExecuteContext, ItemResult, Usage } from "../generation/types";
-import { describeFailure, finalMessage, retryDelayMs, type Failure } from "./failure";
+import type { ActiveJob } from "./active-job";
+import { describeFailure, finalMessage, isRateLimited, retryDelayMs, type Failure } from "./failure";
 import {
   cancelItem,
   completeItem,
   failItem,
+  holdLease,
+  LostLeaseError,
   releaseItem,
   restoreItem,
   retryItemLater,
   type CompleteOutcome,
 } from "./item-outcome";
-import type { LeasedItem } from "./lease";
-import type { JobConfig } from "../generation/schemas";
+import type { AttemptUsage, ItemRow, LeasedItem, Outcome } from "./kind";
 
 /** Why a worker aborted a call: the job was cancelled, or the worker is stopping. */
 export const ABORT_CANCELLED = "job-cancelled";
@@ -26,45 +27,60 @@ export const ABORT_STOPPING = "worker-stopping";
  */
 export type FailureVerdict = "count" | { giveBack: number };
 
+const FENCED_TX = { maxWait: 30_000, timeout: 120_000 };
+
 export type ItemRun = {
   item: LeasedItem;
-  config: JobConfig;
-  /** A teacher, or the error that prevented getting one (every item then fails with it). */
-  teacher: Teacher | { error: unknown };
+  row: ItemRow;
+  job: Pick<ActiveJob, "id" | "kind" | "config" | "settings">;
+  /** A teacher, null for kinds that call none, or the error that prevented building one. */
+  teacher: Teacher | null | { error: unknown };
   signal: AbortSignal;
   now: () => Date;
-  /** The item's row, read while leasing (executeItem reads it itself when absent). */
-  prefetched?: ExecuteContext["prefetched"];
-  /** The teacher call has ended (answer or error); its outcome is written next. */
+  /** The kind's work has ended (answer or error); its outcome is written next. */
   ended?: () => void;
   /** Stores a result; by default in its own fenced transaction. */
-  complete?: (item: LeasedItem, result: ItemResult, config: JobConfig) => Promise<CompleteOutcome>;
+  complete?: (item: LeasedItem, outcome: Outcome<unknown>) => Promise<CompleteOutcome>;
   /** The circuit breaker's say on a failed attempt; counted when absent. */
   judge?: (failure: Failure) => Promise<FailureVerdict>;
+  /** The provider rate-limited the attempt: when the item may run again (the provider's pause). */
+  rateLimited?: (failure: Failure) => Date;
 };
 
-/** How an attempt ended, for the worker's rate-limit refunds and the breaker. */
+/** How an attempt ended, for the worker's rate-limit refunds, the throttle and the breaker. */
 export type AttemptOutcome =
-  | { kind: "answered"; stored: CompleteOutcome | "error"; usage: Usage }
-  | { kind: "failed"; failure: Failure; verdict: FailureVerdict | "aborted" }
+  | { kind: "answered"; stored: CompleteOutcome | "error"; usage: AttemptUsage }
+  | { kind: "failed"; failure: Failure; verdict: FailureVerdict | "aborted" | "rate-limited" }
   | { kind: "error" };
 
 /**
- * One attempt at one item. Never throws: database trouble is logged and the lease simply
- * expires, so another poll (or worker) takes the item again.
+ * One attempt at one item: the kind's run, then its result stored under the lease, or the
+ * failure settled (retried later, given back, or failed). Never throws: database trouble is
+ * logged and the lease simply expires, so another poll (or worker) takes the item again.
  */
 export async function runItem(run: ItemRun): Promise<AttemptOutcome> {
-  const { item, config, signal } = run;
-  let result: ItemResult;
+  const { item, job, signal } = run;
+  let outcome: Outcome<unknown>;
   try {
     if (signal.aborted) throw signal.reason;
-    if ("error" in run.teacher) throw run.teacher.error;
-    result = await executeItem({ item, config, teacher: run.teacher, signal, prefetched: run.prefetched });
+    if (run.teacher && "error" in run.teacher) throw run.teacher.error;
+    outcome = await job.kind.run({
+      item,
+      row: run.row,
+      config: job.config,
+      teacher: run.teacher,
+      signal,
+      fenced: (fn) =>
+        db().$transaction(async (tx) => {
+          await holdLease(tx, item, run.now());
+          return fn(tx);
+        }, FENCED_TX),
+    });
   } catch (error) {
     run.ended?.();
     // A client that cannot be built (a key that no longer decrypts, a deleted teacher) fails
     // every item alike: the breaker pauses the job instead.
-    const setup = "error" in run.teacher && error === run.teacher.error;
+    const setup = run.teacher !== null && "error" in run.teacher && error === run.teacher.error;
     try {
       return await settleFailure(run, error, setup);
     } catch (dbError) {
@@ -74,22 +90,23 @@ export async function runItem(run: ItemRun): Promise<AttemptOutcome> {
   }
   run.ended?.();
   try {
-    const stored = await (run.complete ?? completeItem)(item, result, config);
-    return { kind: "answered", stored, usage: result.usage };
+    const stored = await (run.complete ?? ((i, o) => completeItem(i, o, job)))(item, outcome);
+    return { kind: "answered", stored, usage: outcome.usage };
   } catch (error) {
     logError(`worker ${item.owner}: storing item ${item.id} of job ${item.jobId}`, error);
-    return { kind: "answered", stored: "error", usage: result.usage };
+    return { kind: "answered", stored: "error", usage: outcome.usage };
   }
 }
 
 async function settleFailure(run: ItemRun, error: unknown, setup: boolean): Promise<AttemptOutcome> {
-  const { item, config, signal, now } = run;
-  if (signal.aborted) {
+  const { item, job, signal, now } = run;
+  if (signal.aborted || error instanceof LostLeaseError) {
     if (signal.reason === ABORT_STOPPING) await releaseItem(item, now());
-    else await cancelItem(item);
+    else if (signal.aborted) await cancelItem(item);
+    // A lost lease: the item is someone else's now (taken over, or cancelled), nothing to settle.
     return { kind: "failed", failure: { retryable: false, message: "aborted" }, verdict: "aborted" };
   }
-  const described = describeFailure(error, `teacher call for item ${item.id} of job ${item.jobId}`);
+  const described = describeFailure(error, `item ${item.id} of job ${item.jobId}`);
   const failure: Failure = setup
     ? {
         ...described,
@@ -98,10 +115,18 @@ async function settleFailure(run: ItemRun, error: unknown, setup: boolean): Prom
         message: `The teacher could not be set up: ${described.message}`,
       }
     : described;
+  if (isRateLimited(failure) && run.rateLimited) {
+    // Slow down, not down: the item waits out the provider's pause, and a rate limit never
+    // uses up its last attempt (the attempt is given back instead), so it is never failed for it.
+    const due = run.rateLimited(failure);
+    if (item.attempts < job.settings.maxAttempts) await retryItemLater(item, due, failure.message);
+    else await restoreItem(item, due, failure.message);
+    return { kind: "failed", failure, verdict: "rate-limited" };
+  }
   const verdict = run.judge ? await run.judge(failure) : "count";
   if (verdict !== "count") {
     await restoreItem(item, now(), failure.message, verdict.giveBack);
-  } else if (failure.retryable && item.attempts < config.maxAttempts) {
+  } else if (failure.retryable && item.attempts < job.settings.maxAttempts) {
     const delay = retryDelayMs(item.attempts, failure.retryAfterMs);
     await retryItemLater(item, new Date(now().getTime() + delay), failure.message);
   } else {

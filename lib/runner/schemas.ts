@@ -1,7 +1,16 @@
 import { z } from "zod";
 
 // The runner's own vocabulary: what any job and item of any kind can be.
-export const JobStatusSchema = z.enum(["queued", "running", "paused", "completed", "failed", "cancelled"]);
+// planning: its items are being written (on the runner); then queued, and running once leased.
+export const JobStatusSchema = z.enum([
+  "planning",
+  "queued",
+  "running",
+  "paused",
+  "completed",
+  "failed",
+  "cancelled",
+]);
 export type JobStatus = z.infer<typeof JobStatusSchema>;
 export const ACTIVE_JOB_STATUSES = ["queued", "running"] as const satisfies readonly JobStatus[];
 

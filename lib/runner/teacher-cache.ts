@@ -1,21 +1,26 @@
 import "server-only";
+import { keepAliveFetch } from "../teacher/keep-alive-fetch";
 import { teacherForProvider } from "../teacher";
 import type { Teacher } from "../teacher/types";
-import { keepAliveFetch } from "../teacher/keep-alive-fetch";
-import type { JobConfig } from "../generation/schemas";
+import type { RunSettings } from "./kind";
 
-export type TeacherFactory = (provider: JobConfig["provider"], config: JobConfig) => Promise<Teacher>;
+type TeacherSettings = NonNullable<RunSettings["teacher"]>;
+
+/** Builds the client for a job's frozen teacher (endpoint and model as launched). */
+export type TeacherFactory = (
+  provider: TeacherSettings["provider"],
+  settings: TeacherSettings,
+) => Promise<Teacher>;
 
 // Clients are rebuilt now and then so an API key changed on the Teachers page is picked up.
 const TTL_MS = 30_000;
 
-/** The client for a job's frozen provider (endpoint and model as launched), with its timeout. */
-export const frozenTeacher: TeacherFactory = (provider, config) =>
+export const frozenTeacher: TeacherFactory = (provider, settings) =>
   teacherForProvider(provider.id, {
     kind: provider.kind,
     baseUrl: provider.baseUrl,
     model: provider.model,
-    timeoutMs: config.params.timeoutMs,
+    timeoutMs: settings.timeoutMs,
     fetch: keepAliveFetch,
   });
 
@@ -24,17 +29,17 @@ function withTimeout(teacher: Teacher, timeoutMs: number): Teacher {
   return { complete: (request) => teacher.complete(request.timeoutMs ? request : { ...request, timeoutMs }) };
 }
 
-/** Teachers per (provider, timeout), built once and reused by every item of every job. */
+/** Teachers per (frozen provider, timeout), built once and reused by every item of every job. */
 export function createTeacherCache(factory: TeacherFactory) {
   const cache = new Map<string, { teacher: Teacher; providerId: string; at: number }>();
   return {
-    async get(config: JobConfig): Promise<Teacher | { error: unknown }> {
-      const key = JSON.stringify([config.provider, config.params.timeoutMs]);
+    async get(settings: TeacherSettings): Promise<Teacher | { error: unknown }> {
+      const key = JSON.stringify([settings.provider, settings.timeoutMs]);
       const hit = cache.get(key);
       if (hit && Date.now() - hit.at < TTL_MS) return hit.teacher;
       try {
-        const teacher = withTimeout(await factory(config.provider, config), config.params.timeoutMs);
-        cache.set(key, { teacher, providerId: config.provider.id, at: Date.now() });
+        const teacher = withTimeout(await factory(settings.provider, settings), settings.timeoutMs);
+        cache.set(key, { teacher, providerId: settings.provider.id, at: Date.now() });
         return teacher;
       } catch (error) {
         return { error };

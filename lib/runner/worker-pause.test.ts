@@ -4,9 +4,15 @@ import { ConflictError } from "../errors";
 import { TeacherError } from "../teacher/types";
 import { BREAKER_STREAK } from "./breaker";
 import { cancelJob } from "./cancel";
-import { launchJob } from "../generation/launch-traces";
 import { pauseJob, resumeJob } from "./pause";
-import { answer, createWorld, fakeTeacher, launchInput, until } from "../testing/job-fixtures";
+import {
+  answer,
+  createWorld,
+  fakeTeacher,
+  launchInput,
+  until,
+  launchPlanned as launchJob,
+} from "../testing/job-fixtures";
 import { createWorker } from "./worker";
 
 const job = (id: string) => db().job.findUniqueOrThrow({ where: { id } });

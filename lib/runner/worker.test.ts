@@ -2,9 +2,14 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { NotFoundError } from "../errors";
 import { TeacherError } from "../teacher/types";
-import { launchJob } from "../generation/launch-traces";
 import { jobProgress } from "./progress";
-import { createWorld, fakeTeacher, answer, launchInput } from "../testing/job-fixtures";
+import {
+  createWorld,
+  fakeTeacher,
+  answer,
+  launchInput,
+  launchPlanned as launchJob,
+} from "../testing/job-fixtures";
 import { createWorker } from "./worker";
 
 async function drain(worker: ReturnType<typeof createWorker>, max = 50) {

@@ -1,5 +1,5 @@
 import { env } from "../env";
-import { startWorker } from "../runner/worker";
+import { startWorker } from "../jobs";
 import { logInfo } from "../log";
 
 /**

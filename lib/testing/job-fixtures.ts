@@ -3,6 +3,8 @@ import { randomBytes } from "node:crypto";
 import { db } from "../db/client";
 import { createTestUser } from "./fixtures";
 import type { ChatRequest, Completion, Teacher } from "../teacher/types";
+import { launchJob, launchSynthesis, type LaunchJobInput, type LaunchSynthesisInput } from "../generation";
+import { planJobNow } from "../runner";
 
 export type World = Awaited<ReturnType<typeof createWorld>>;
 
@@ -107,4 +109,21 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** Launches as the app does, then plans the job here as a worker would, so its items exist. */
+export async function launchPlanned(input: LaunchJobInput, actorId: string | null): Promise<string> {
+  const jobId = await launchJob(input, actorId);
+  if (!(await planJobNow(jobId))) throw new Error(`job ${jobId} could not be planned`);
+  return jobId;
+}
+
+/** The same for synthesis jobs. */
+export async function launchSynthesisPlanned(
+  input: LaunchSynthesisInput,
+  actorId: string | null,
+): Promise<string> {
+  const jobId = await launchSynthesis(input, actorId);
+  if (!(await planJobNow(jobId))) throw new Error(`job ${jobId} could not be planned`);
+  return jobId;
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { JobList } from "@/components/jobs/job-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
-import { listJobs } from "@/lib/runner/queries";
+import { listJobs } from "@/lib/jobs";
 import { requireUser } from "@/lib/next/current-user";
 
 export const metadata = { title: "Jobs" };

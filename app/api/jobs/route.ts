@@ -1,4 +1,4 @@
-import { listJobs } from "@/lib/runner/queries";
+import { listJobs } from "@/lib/jobs";
 import { json, NoParams, NoQuery, route } from "@/lib/next/route";
 
 export const dynamic = "force-dynamic";

@@ -4,10 +4,13 @@ import { createBatchTeacher } from "../../teacher/batch-teacher";
 import { TeacherError, type BatchTeacher } from "../../teacher/types";
 import { startScriptedTeacher, type ScriptedTeacher, type ScriptInput } from "../../testing/scripted-teacher";
 import { cancelJob } from "../cancel";
-import { launchJob } from "../../generation/launch-traces";
-import { launchSynthesis } from "../../generation/launch-synthesis";
 import { resumeJob } from "../pause";
-import { createWorld, launchInput } from "../../testing/job-fixtures";
+import {
+  createWorld,
+  launchInput,
+  launchPlanned as launchJob,
+  launchSynthesisPlanned as launchSynthesis,
+} from "../../testing/job-fixtures";
 import { advanceBatches, listBatchSubmissions, type AdvanceOptions } from "./";
 import { prepareSubmission } from "./submit";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../../db/client";
 import { logError } from "../../log";
-import { jobConfig, released, takeSubmission, unheld, updateHeld, type BatchRun } from "./context";
+import { batchJob, released, takeSubmission, unheld, updateHeld, type BatchRun } from "./context";
 
 /**
  * Open batches of jobs that were cancelled (or failed): cancelled at the provider, best effort,
@@ -21,8 +21,8 @@ export async function cancelStopped(run: BatchRun): Promise<void> {
     if (!(await takeSubmission(run, submission.id, submission.status))) continue;
     if (submission.externalId && submission.status !== "ended") {
       try {
-        const config = await jobConfig(submission.jobId);
-        if (config) await (await run.teacherFor(config.provider)).cancel(submission.externalId);
+        const job = await batchJob(submission.jobId);
+        if (job) await (await run.teacherFor(job.settings.teacher.provider)).cancel(submission.externalId);
       } catch (error) {
         logError(
           `cancelling batch ${submission.externalId} of job ${submission.jobId} at the provider`,

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "../../db/client";
 import { batchTeacherForProvider } from "../../teacher";
 import type { BatchTeacher } from "../../teacher/types";
-import { JobConfigSchema, type JobConfig } from "../../generation/schemas";
+import { parseJob } from "../active-jobs";
+import type { AnyKind, FrozenTeacher, RunSettings } from "../kind";
 
 /** Most requests in one provider batch (both APIs allow more; this keeps uploads and ingests bounded). */
 export const MAX_BATCH_REQUESTS = 10_000;
@@ -14,7 +15,15 @@ export const POLL_MAX_MS = 60_000;
 /** Results stored per transaction while ingesting. */
 export const INGEST_GROUP = 100;
 
-export type Provider = JobConfig["provider"];
+export type Provider = FrozenTeacher;
+
+/** A batch-mode job: its kind (which must know batch mode), config and settings. */
+export type BatchJob = {
+  id: string;
+  kind: AnyKind & { batch: NonNullable<AnyKind["batch"]> };
+  config: { kind: string };
+  settings: RunSettings & { teacher: NonNullable<RunSettings["teacher"]> };
+};
 
 /** One advanceBatches call: who, when, and how to reach a provider's batch API. */
 export type BatchRun = {
@@ -47,11 +56,23 @@ export async function frozenBatchTeacher(provider: Provider): Promise<BatchTeach
   return teacher;
 }
 
-/** The job's frozen configuration, or null when it no longer parses. */
-export async function jobConfig(jobId: string): Promise<JobConfig | null> {
-  const job = await db().job.findUnique({ where: { id: jobId }, select: { config: true } });
-  const parsed = JobConfigSchema.safeParse(job?.config);
-  return parsed.success ? parsed.data : null;
+/** The job as batch mode needs it; null when its kind is unknown here, not batchable, or unreadable. */
+export async function batchJob(jobId: string): Promise<BatchJob | null> {
+  const row = await db().job.findUnique({ where: { id: jobId }, select: { kind: true, config: true } });
+  return row ? asBatchJob(jobId, row) : null;
+}
+
+export function asBatchJob(id: string, row: { kind: string; config: unknown }): BatchJob | null {
+  const parsed = parseJob(row);
+  if (!parsed || !parsed.kind.batch) return null;
+  const settings = parsed.kind.settings(parsed.config);
+  if (!settings.teacher) return null;
+  return {
+    id,
+    kind: parsed.kind as BatchJob["kind"],
+    config: parsed.config,
+    settings: { ...settings, teacher: settings.teacher },
+  };
 }
 
 /** Submissions nobody holds, or whose holder's lease ran out. */

@@ -3,10 +3,16 @@ import { db } from "../../db/client";
 import { logError } from "../../log";
 import type { BatchTeacher } from "../../teacher/types";
 import { finishJobIfDone } from "../completion";
-import { JobConfigSchema } from "../../generation/schemas";
 import { ACTIVE_JOB_STATUSES } from "../schemas";
 import { cancelStopped } from "./cancel";
-import { frozenBatchTeacher, takeSubmission, type BatchRun, type Provider } from "./context";
+import {
+  asBatchJob,
+  frozenBatchTeacher,
+  takeSubmission,
+  type BatchJob,
+  type BatchRun,
+  type Provider,
+} from "./context";
 import type { IngestOptions } from "./ingest";
 import { pollDue } from "./poll";
 import { prepareSubmission, sendSubmission } from "./submit";
@@ -48,12 +54,12 @@ async function submitDue(run: BatchRun): Promise<void> {
   const jobs = await db().job.findMany({
     where: { status: { in: ACTIVE }, mode: "batch" },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, status: true, startedAt: true, config: true },
+    select: { id: true, kind: true, status: true, startedAt: true, config: true },
   });
   for (const job of jobs) {
-    const parsed = JobConfigSchema.safeParse(job.config);
-    if (!parsed.success || parsed.data.mode !== "batch") continue; // the live worker reports unreadable configs
-    const config = parsed.data;
+    // The live worker reports unreadable configs; kinds unknown here are left to others.
+    const batch = asBatchJob(job.id, job);
+    if (!batch || batch.settings.mode !== "batch") continue;
     try {
       if (job.status === "queued") {
         await db().job.updateMany({
@@ -61,13 +67,13 @@ async function submitDue(run: BatchRun): Promise<void> {
           data: { status: "running", startedAt: job.startedAt ?? run.now },
         });
       }
-      await resubmitStale(run, job.id, config);
+      await resubmitStale(run, batch);
       if (!(await hasDueItems(job.id, run.now))) {
         await finishJobIfDone(job.id, run.now);
         continue;
       }
       const submissionId = await prepareSubmission(run, job.id);
-      if (submissionId) await sendSubmission(run, submissionId, job.id, config);
+      if (submissionId) await sendSubmission(run, submissionId, batch);
     } catch (error) {
       logError(`worker ${run.workerId}: submitting a batch of job ${job.id}`, error);
     }
@@ -75,13 +81,13 @@ async function submitDue(run: BatchRun): Promise<void> {
 }
 
 /** A worker died while sending these (no batch id stored, lease run out): send them again. */
-async function resubmitStale(run: BatchRun, jobId: string, config: Parameters<typeof sendSubmission>[3]) {
+async function resubmitStale(run: BatchRun, job: BatchJob) {
   const stale = await db().batchSubmission.findMany({
-    where: { jobId, status: "preparing", externalId: null, leaseExpiresAt: { lt: run.now } },
+    where: { jobId: job.id, status: "preparing", externalId: null, leaseExpiresAt: { lt: run.now } },
     select: { id: true },
   });
   for (const { id } of stale) {
-    if (await takeSubmission(run, id, "preparing")) await sendSubmission(run, id, jobId, config);
+    if (await takeSubmission(run, id, "preparing")) await sendSubmission(run, id, job);
   }
 }
 

@@ -1,18 +1,15 @@
 import "server-only";
-import { db, Prisma } from "../../db/client";
-import type { BatchResult, BatchStatus, BatchTeacher, Completion } from "../../teacher/types";
+import { db } from "../../db/client";
+import type { BatchResult, BatchStatus, BatchTeacher } from "../../teacher/types";
 import { finishJobIfDone } from "../completion";
-import { itemUsage } from "../../generation/item-usage";
-import { planCall } from "../../generation/execute";
-import type { ItemResult } from "../../generation/types";
-import { writeResult } from "../../generation/write";
-import type { LeasedItem } from "../lease";
-import type { JobConfig } from "../../generation/schemas";
+import { usageColumns } from "../item-outcome";
+import type { Done, ItemRow, LeasedItem } from "../kind";
 import {
   INGEST_GROUP,
   released,
   SUBMISSION_LEASE_MS,
   updateHeld,
+  type BatchJob,
   type BatchRun,
   type Submission,
 } from "./context";
@@ -32,16 +29,16 @@ export async function ingestSubmission(
   run: BatchRun & IngestOptions,
   submission: Submission,
   status: BatchStatus,
-  config: JobConfig,
+  job: BatchJob,
   teacher: BatchTeacher,
 ): Promise<void> {
-  const waiting = new Map((await batchItems(submission.id, submission.jobId)).map((i) => [i.id, i]));
+  const waiting = new Map((await batchItems(submission.id, submission.jobId)).map((w) => [w.item.id, w]));
   const size = run.groupSize ?? INGEST_GROUP;
-  let group: Array<{ item: LeasedItem; result: BatchResult }> = [];
+  let group: Waiting[] = [];
   let stored = 0;
   const started = Date.now();
   const flush = async () => {
-    stored += await storeGroup(run, submission.id, group, config);
+    stored += await storeGroup(run, submission.id, group, job);
     group = [];
     const elapsed = Date.now() - started;
     const held = await updateHeld(run, submission.id, {
@@ -52,85 +49,60 @@ export async function ingestSubmission(
   };
   if (submission.externalId) {
     for await (const result of teacher.results(submission.externalId, status)) {
-      const item = waiting.get(result.customId);
-      if (!item) continue; // already stored, or not one of ours
+      const entry = waiting.get(result.customId);
+      if (!entry) continue; // already stored, or not one of ours
       waiting.delete(result.customId);
-      group.push({ item, result });
+      group.push({ ...entry, result });
       if (group.length >= size) await flush();
     }
   }
   if (group.length > 0) await flush();
-  await settleUnreturned(submission.id, config, run.now);
+  await settleUnreturned(submission.id, job.settings.maxAttempts, run.now);
   await updateHeld(run, submission.id, { status: "ingested", ingestedAt: run.now, error: null, ...released });
   await finishJobIfDone(submission.jobId, run.now);
 }
 
-type Stored = { item: LeasedItem; result: ItemResult };
+type Waiting = { item: LeasedItem; row: ItemRow; result: BatchResult };
 
 /** One group of results; returns how many items it completed. */
 async function storeGroup(
   run: BatchRun,
   submissionId: string,
-  group: Array<{ item: LeasedItem; result: BatchResult }>,
-  config: JobConfig,
+  group: Waiting[],
+  job: BatchJob,
 ): Promise<number> {
-  const ready: Stored[] = [];
-  for (const { item, result } of group) {
+  const { maxAttempts } = job.settings;
+  const ready: Array<Done<unknown>> = [];
+  for (const { item, row, result } of group) {
     if (!result.ok) {
-      await settleFailure(submissionId, item, result.error, config, run.now);
+      await settleFailure(submissionId, item, result.error, maxAttempts, run.now);
       continue;
     }
     try {
-      ready.push({ item, result: await asItemResult(item, config, result.completion) });
+      ready.push({ item, ...job.kind.batch.outcome(item, row, job.config, result.completion) });
     } catch (error) {
-      await settleFailure(submissionId, item, error, config, run.now);
+      await settleFailure(submissionId, item, error, maxAttempts, run.now);
     }
   }
   if (ready.length === 0) return 0;
   return db().$transaction(
     async (tx) => {
-      const ids = ready.map((r) => r.item.id);
-      const claimed = new Set(
-        (
-          await tx.$queryRaw<Array<{ id: string }>>`
-            UPDATE "JobItem"
-            SET "status" = 'done', "leaseExpiresAt" = NULL, "lastError" = NULL, "updatedAt" = ${run.now}
-            WHERE "status" = 'running' AND "batchId" = ${submissionId} AND "id" IN (${Prisma.join(ids)})
-            RETURNING "id"`
-        ).map((r) => r.id),
-      );
-      // A trace already there means an earlier ingestion stored it: the item is done, nothing more.
-      const existing = new Set(
-        (await tx.trace.findMany({ where: { itemId: { in: [...claimed] } }, select: { itemId: true } })).map(
-          (t) => t.itemId,
-        ),
-      );
-      let written = 0;
-      for (const { item, result } of ready) {
-        if (!claimed.has(item.id) || existing.has(item.id)) continue;
-        await writeResult(tx, item, result, config);
-        const usage = itemUsage(result, config);
-        await tx.jobItem.update({ where: { id: item.id }, data: { ...usage, completedAt: run.now } });
-        if (result.kind === "trace") {
-          await tx.trace.update({
-            where: { itemId: item.id },
-            data: { requestMode: "batch", costUsd: usage.costUsd },
-          });
-        }
-        written++;
+      const claimed = new Set<string>();
+      for (const done of ready) {
+        // Fenced on the item still running in this batch: ingesting again writes nothing twice.
+        const rows = await tx.$queryRaw<Array<{ id: string }>>`
+          UPDATE "JobItem"
+          SET "status" = 'done', "leaseExpiresAt" = NULL, "lastError" = NULL, "updatedAt" = ${run.now},
+            "completedAt" = ${run.now}, "inputTokens" = ${usageColumns(done).inputTokens},
+            "outputTokens" = ${usageColumns(done).outputTokens}, "costUsd" = ${usageColumns(done).costUsd}
+          WHERE "status" = 'running' AND "batchId" = ${submissionId} AND "id" = ${done.item.id}
+          RETURNING "id"`;
+        if (rows.length > 0) claimed.add(done.item.id);
       }
-      return written;
+      const ours = ready.filter((d) => claimed.has(d.item.id));
+      if (ours.length > 0) await job.kind.write(tx, ours, job.config, run.now);
+      return ours.length;
     },
     { maxWait: 30_000, timeout: 60_000 },
   );
-}
-
-/** What the live path would make of this completion (trace, or synthesized prompts). */
-async function asItemResult(
-  item: LeasedItem,
-  config: JobConfig,
-  completion: Completion,
-): Promise<ItemResult> {
-  const call = await planCall(item, config);
-  return call.toResult(completion);
 }

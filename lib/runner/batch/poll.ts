@@ -4,13 +4,14 @@ import type { BatchStatus } from "../../teacher/types";
 import { finishJobIfDone } from "../completion";
 import { describeFailure } from "../failure";
 import {
-  jobConfig,
+  batchJob,
   POLL_MAX_MS,
   POLL_MIN_MS,
   released,
   takeSubmission,
   unheld,
   updateHeld,
+  type BatchJob,
   type BatchRun,
   type Submission,
 } from "./context";
@@ -52,8 +53,8 @@ export async function pollDue(run: BatchRun & IngestOptions): Promise<void> {
 }
 
 async function advance(run: BatchRun & IngestOptions, submission: Submission & { status: string }) {
-  const config = await jobConfig(submission.jobId);
-  if (!config || !submission.externalId) {
+  const job = await batchJob(submission.jobId);
+  if (!job || !submission.externalId) {
     await updateHeld(run, submission.id, {
       status: "failed",
       error: "The job or its batch id is gone.",
@@ -61,7 +62,7 @@ async function advance(run: BatchRun & IngestOptions, submission: Submission & {
     });
     return;
   }
-  const teacher = await run.teacherFor(config.provider);
+  const teacher = await run.teacherFor(job.settings.teacher.provider);
   const status = await teacher.poll(submission.externalId);
   if (status.state === "in_progress") {
     await updateHeld(run, submission.id, {
@@ -71,7 +72,7 @@ async function advance(run: BatchRun & IngestOptions, submission: Submission & {
     });
     return;
   }
-  if (status.state === "failed") return failWhole(run, submission, status, config);
+  if (status.state === "failed") return failWhole(run, submission, status, job);
   if (submission.status === "submitted") {
     await updateHeld(run, submission.id, {
       status: "ended",
@@ -79,18 +80,13 @@ async function advance(run: BatchRun & IngestOptions, submission: Submission & {
       outputFileId: status.outputFileId ?? null,
     });
   }
-  await ingestSubmission(run, submission, status, config, teacher);
+  await ingestSubmission(run, submission, status, job, teacher);
 }
 
 /** The provider refused the batch as a whole (OpenAI: the input failed validation). */
-async function failWhole(
-  run: BatchRun,
-  submission: Submission,
-  status: BatchStatus,
-  config: NonNullable<Awaited<ReturnType<typeof jobConfig>>>,
-) {
+async function failWhole(run: BatchRun, submission: Submission, status: BatchStatus, job: BatchJob) {
   const message = `The provider failed the whole batch: ${status.error ?? "it gave no reason"}.`;
-  await settleAll(submission.id, { retryable: false, message }, config, run.now);
+  await settleAll(submission.id, { retryable: false, message }, job.settings.maxAttempts, run.now);
   await updateHeld(run, submission.id, { status: "failed", error: message, endedAt: run.now, ...released });
   await finishJobIfDone(submission.jobId, run.now);
 }

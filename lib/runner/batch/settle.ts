@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "../../db/client";
 import { describeFailure, finalMessage, retryDelayMs, type Failure } from "../failure";
-import type { JobConfig } from "../../generation/schemas";
 
 /** Writes to a batch item only while it is still running in this submission. */
 const inBatch = (submissionId: string) => ({ batchId: submissionId, status: "running" });
@@ -11,11 +10,11 @@ export async function settleFailure(
   submissionId: string,
   item: { id: string; attempts: number },
   error: unknown,
-  config: JobConfig,
+  maxAttempts: number,
   now: Date,
 ): Promise<void> {
   const failure = describeFailure(error, `batch result for item ${item.id}`);
-  await settleFailures(submissionId, [item.id], item.attempts, failure, config, now);
+  await settleFailures(submissionId, [item.id], item.attempts, failure, maxAttempts, now);
 }
 
 /** The same failure for many items with the same attempt count. */
@@ -24,12 +23,12 @@ export async function settleFailures(
   ids: string[],
   attempts: number,
   failure: Failure,
-  config: JobConfig,
+  maxAttempts: number,
   now: Date,
 ): Promise<void> {
   if (ids.length === 0) return;
   const where = { id: { in: ids }, ...inBatch(submissionId) };
-  if (failure.retryable && attempts < config.maxAttempts) {
+  if (failure.retryable && attempts < maxAttempts) {
     const availableAt = new Date(now.getTime() + retryDelayMs(attempts, failure.retryAfterMs));
     await db().jobItem.updateMany({ where, data: { ...pending(availableAt), lastError: failure.message } });
   } else {
@@ -41,7 +40,7 @@ export async function settleFailures(
 }
 
 /** Every item of the submission still running gets the same failure (a refused or failed batch). */
-export async function settleAll(submissionId: string, failure: Failure, config: JobConfig, now: Date) {
+export async function settleAll(submissionId: string, failure: Failure, maxAttempts: number, now: Date) {
   const items = await db().jobItem.findMany({
     where: inBatch(submissionId),
     select: { id: true, attempts: true },
@@ -50,7 +49,7 @@ export async function settleAll(submissionId: string, failure: Failure, config: 
   for (const item of items)
     byAttempts.set(item.attempts, [...(byAttempts.get(item.attempts) ?? []), item.id]);
   for (const [attempts, ids] of byAttempts)
-    await settleFailures(submissionId, ids, attempts, failure, config, now);
+    await settleFailures(submissionId, ids, attempts, failure, maxAttempts, now);
 }
 
 /**
@@ -65,17 +64,21 @@ export async function giveBackSubmission(submissionId: string, availableAt: Date
 }
 
 /** Items the provider returned nothing for go round again (or fail once out of attempts). */
-export async function settleUnreturned(submissionId: string, config: JobConfig, now: Date): Promise<number> {
+export async function settleUnreturned(
+  submissionId: string,
+  maxAttempts: number,
+  now: Date,
+): Promise<number> {
   const message = "The provider returned no result for this request (the batch expired or was cancelled).";
   const again = await db().jobItem.updateMany({
-    where: { ...inBatch(submissionId), attempts: { lt: config.maxAttempts } },
+    where: { ...inBatch(submissionId), attempts: { lt: maxAttempts } },
     data: { ...pending(now), lastError: message },
   });
   const failed = await db().jobItem.updateMany({
     where: inBatch(submissionId),
     data: {
       status: "failed",
-      lastError: finalMessage({ retryable: true, message }, config.maxAttempts),
+      lastError: finalMessage({ retryable: true, message }, maxAttempts),
       leaseOwner: null,
     },
   });

@@ -2,24 +2,20 @@ import "server-only";
 import { db, dbKind, Prisma } from "../../db/client";
 import { logError } from "../../log";
 import type { BatchRequest, BatchTeacher } from "../../teacher/types";
-import { planCall } from "../../generation/execute";
 import { pauseAtOnceReason } from "../breaker";
 import { describeFailure, retryDelayMs, type Failure } from "../failure";
+import type { ItemRow, LeasedItem } from "../kind";
 import { pauseForProvider } from "../pause";
-import type { LeasedItem } from "../lease";
-import type { JobConfig } from "../../generation/schemas";
 import {
   MAX_BATCH_REQUESTS,
   POLL_MIN_MS,
   released,
   SUBMISSION_LEASE_MS,
   updateHeld,
+  type BatchJob,
   type BatchRun,
 } from "./context";
 import { giveBackSubmission, settleAll, settleFailure } from "./settle";
-
-// planCall reads each item's prompt; a few at a time keeps a 10,000-item batch quick.
-const PLAN_CONCURRENCY = 32;
 
 /**
  * Attaches up to MAX_BATCH_REQUESTS due pending items of the job to a new "preparing"
@@ -67,23 +63,16 @@ export async function prepareSubmission(run: BatchRun, jobId: string): Promise<s
  * orphaned at the provider: paid for, never ingested; duplicates are impossible because results
  * are stored by item id, once).
  */
-export async function sendSubmission(run: BatchRun, submissionId: string, jobId: string, config: JobConfig) {
-  const items = await batchItems(submissionId, jobId);
+export async function sendSubmission(run: BatchRun, submissionId: string, job: BatchJob) {
+  const jobId = job.id;
+  const { maxAttempts } = job.settings;
   const requests: BatchRequest[] = [];
-  for (let i = 0; i < items.length; i += PLAN_CONCURRENCY) {
-    const planned = await Promise.all(
-      items.slice(i, i + PLAN_CONCURRENCY).map(async (item): Promise<BatchRequest | null> => {
-        try {
-          const { request } = await planCall(item, config);
-          const { stream: _stream, timeoutMs: _timeout, ...sendable } = request;
-          return { customId: item.id, request: sendable };
-        } catch (error) {
-          await settleFailure(submissionId, item, error, config, run.now);
-          return null;
-        }
-      }),
-    );
-    for (const request of planned) if (request) requests.push(request);
+  for (const { item, row } of await batchItems(submissionId, jobId)) {
+    try {
+      requests.push({ customId: item.id, request: job.kind.batch.request(item, row, job.config) });
+    } catch (error) {
+      await settleFailure(submissionId, item, error, maxAttempts, run.now);
+    }
   }
   if (requests.length === 0) {
     await updateHeld(run, submissionId, {
@@ -96,7 +85,7 @@ export async function sendSubmission(run: BatchRun, submissionId: string, jobId:
   let sent: { externalId: string; inputFileId?: string };
   let teacher: BatchTeacher;
   try {
-    teacher = await run.teacherFor(config.provider);
+    teacher = await run.teacherFor(job.settings.teacher.provider);
   } catch (error) {
     const described = describeFailure(error, `building the batch client of job ${jobId}`);
     const message = `The teacher could not be set up: ${described.message}`;
@@ -104,7 +93,7 @@ export async function sendSubmission(run: BatchRun, submissionId: string, jobId:
       run,
       { id: submissionId, jobId },
       { message, retryable: false, code: "setup" },
-      config,
+      maxAttempts,
     );
     return;
   }
@@ -112,7 +101,7 @@ export async function sendSubmission(run: BatchRun, submissionId: string, jobId:
     sent = await teacher.submit(requests);
   } catch (error) {
     const failure = describeFailure(error, `submitting batch ${submissionId} of job ${jobId}`);
-    await submissionRefused(run, { id: submissionId, jobId }, failure, config);
+    await submissionRefused(run, { id: submissionId, jobId }, failure, maxAttempts);
     return;
   }
   const stored = await updateHeld(run, submissionId, {
@@ -129,20 +118,35 @@ export async function sendSubmission(run: BatchRun, submissionId: string, jobId:
     // Another worker took the submission over meanwhile: this copy would never be ingested.
     logError(`batch ${submissionId}: lost the submission while sending it`, sent.externalId);
     await run
-      .teacherFor(config.provider)
+      .teacherFor(job.settings.teacher.provider)
       .then((t) => t.cancel(sent.externalId))
       .catch(() => undefined);
   }
 }
 
-/** The items of a submission still waiting for their result, as lease-fenced items. */
-export async function batchItems(submissionId: string, jobId: string): Promise<LeasedItem[]> {
+/** The items of a submission still waiting for their result, as lease-fenced items with their rows. */
+export async function batchItems(
+  submissionId: string,
+  jobId: string,
+): Promise<Array<{ item: LeasedItem; row: ItemRow }>> {
   const rows = await db().jobItem.findMany({
     where: { batchId: submissionId, status: "running" },
-    select: { id: true, ordinal: true, promptId: true, systemMessageVersionId: true, attempts: true },
+    select: {
+      id: true,
+      ordinal: true,
+      promptId: true,
+      systemMessageVersionId: true,
+      attempts: true,
+      sampleIndex: true,
+      payload: true,
+      prompt: { select: { id: true, text: true, category: true } },
+    },
     orderBy: { ordinal: "asc" },
   });
-  return rows.map((row) => ({ ...row, jobId, owner: submissionId }));
+  return rows.map(({ sampleIndex, payload, prompt, ...item }) => ({
+    item: { ...item, jobId, owner: submissionId },
+    row: { sampleIndex, payload, prompt },
+  }));
 }
 
 /** Submissions refused in a row (provider down) before the job pauses instead of trying again. */
@@ -159,11 +163,11 @@ async function submissionRefused(
   run: BatchRun,
   submission: { id: string; jobId: string },
   failure: Failure,
-  config: JobConfig,
+  maxAttempts: number,
 ) {
   const atOnce = pauseAtOnceReason(failure);
   if (!atOnce && !failure.retryable) {
-    await settleAll(submission.id, failure, config, run.now);
+    await settleAll(submission.id, failure, maxAttempts, run.now);
     await updateHeld(run, submission.id, { status: "failed", error: failure.message, ...released });
     return;
   }

@@ -1,4 +1,12 @@
-import type { Estimate } from "../../generation/estimate-attempt";
+/** What one attempt at an item takes from a provider's per-minute budget. */
+export type Estimate = { requests: number; tokens: number };
+
+/** The item data an estimate looks at (known before the call is made). */
+export type EstimateInput = {
+  systemMessageVersionId: string | null;
+  promptText: string | null;
+  payload: unknown;
+};
 
 /** A provider's shared limits; null means unlimited. */
 export type ProviderLimits = {

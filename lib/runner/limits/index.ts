@@ -1,12 +1,19 @@
 // The provider rate limiter: shared by every job and worker process through the database.
-export { countFitting, neverFits, UNLIMITED, type ProviderLimits, type ProviderUsage } from "./budget";
-export { estimateAttempt, type Estimate, type EstimateInput } from "../../generation/estimate-attempt";
+export {
+  countFitting,
+  neverFits,
+  UNLIMITED,
+  type Estimate,
+  type EstimateInput,
+  type ProviderLimits,
+  type ProviderUsage,
+} from "./budget";
 export { forgetProviderLimits, providerLimits } from "./provider-limits";
 export { RefundLedger } from "./refund-ledger";
 export {
   applyRefunds,
   leaseSnapshot,
-  lockProvider,
+  lockForLease,
   pruneReservations,
   reserve,
   WINDOW_MS,

@@ -1,5 +1,6 @@
 import "server-only";
 import { dbKind, Prisma, type Db, type Tx } from "../../db/client";
+import { dateFromRaw } from "../../db/raw-values";
 import { cuid } from "../../prompts";
 import type { ProviderUsage } from "./budget";
 
@@ -13,17 +14,24 @@ export const WINDOW_MS = 62_000;
 const KEEP_MS = 5 * 60_000;
 
 /**
- * Serialises limit decisions for one provider until the transaction ends, across every worker
- * process. PostgreSQL: a transaction-scoped advisory lock. SQLite: the first write takes the
- * database's write lock (other processes wait on busy_timeout), so a prune of old reservations
- * comes first there; PostgreSQL prunes outside the lock (pruneReservations).
+ * Serialises lease decisions for one provider (or, for a job that calls no teacher, for the job)
+ * until the transaction ends, across every worker process. PostgreSQL: a transaction-scoped
+ * advisory lock. SQLite: the first write takes the database's write lock (other processes wait
+ * on busy_timeout), so a prune of old reservations (or a no-op update of the job) comes first
+ * there; PostgreSQL prunes outside the lock (pruneReservations).
  */
-export async function lockProvider(tx: Tx, providerId: string, now: Date): Promise<void> {
+export async function lockForLease(
+  tx: Tx,
+  target: { providerId: string | null; jobId: string },
+  now: Date,
+): Promise<void> {
+  const key = target.providerId ?? `job:${target.jobId}`;
   if (dbKind() === "postgres") {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${providerId}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
     return;
   }
-  await pruneReservations(tx, providerId, now);
+  if (target.providerId) await pruneReservations(tx, target.providerId, now);
+  else await tx.$executeRaw`UPDATE "Job" SET "plannedCount" = "plannedCount" WHERE "id" = ${target.jobId}`;
 }
 
 /** Deletes reservations long out of the window. */
@@ -33,7 +41,12 @@ export async function pruneReservations(client: Tx | Db, providerId: string, now
     WHERE "providerId" = ${providerId} AND "at" < ${new Date(now.getTime() - KEEP_MS)}`;
 }
 
-export type LeaseSnapshot = ProviderUsage & { jobStatus: string | null; jobInFlight: number };
+export type LeaseSnapshot = ProviderUsage & {
+  jobStatus: string | null;
+  jobInFlight: number;
+  /** The provider asked for a pause (Retry-After) until then; null when it did not. */
+  rateLimitedUntil: Date | null;
+};
 
 /**
  * The caller's items whose calls have ended but whose outcome is not written yet: "running" in
@@ -43,6 +56,7 @@ export type Settling = { owner: string; items: Array<{ id: string; jobId: string
 
 type SnapshotRow = {
   jobStatus: string | null;
+  rateLimitedUntil: Date | string | null;
   jobInFlight: number | bigint;
   inFlight: number | bigint;
   requests: number | bigint | null;
@@ -58,7 +72,7 @@ type SnapshotRow = {
  */
 export async function leaseSnapshot(
   tx: Tx,
-  ids: { jobId: string; providerId: string },
+  ids: { jobId: string; providerId: string | null },
   now: Date,
   needs: { inFlight: boolean; window: boolean; settling: Settling },
 ): Promise<LeaseSnapshot> {
@@ -70,23 +84,28 @@ export async function leaseSnapshot(
       ? Prisma.empty
       : Prisma.sql`AND NOT ("leaseOwner" = ${owner} AND "id" IN (${Prisma.join(mine)}))`;
   };
-  const inFlight = needs.inFlight
-    ? Prisma.sql`(SELECT COUNT(*) FROM "JobItem"
+  const inFlight =
+    needs.inFlight && providerId
+      ? Prisma.sql`(SELECT COUNT(*) FROM "JobItem"
         WHERE "jobId" IN (SELECT "id" FROM "Job"
             WHERE "providerId" = ${providerId} AND "status" IN ('queued', 'running', 'paused'))
           AND "status" = 'running' AND "leaseExpiresAt" >= ${now} ${notSettling()})`
-    : Prisma.sql`0`;
-  const window = needs.window
-    ? Prisma.sql`(SELECT SUM("requests") AS "requests", SUM("tokens") AS "tokens"
+      : Prisma.sql`0`;
+  const window =
+    needs.window && providerId
+      ? Prisma.sql`(SELECT SUM("requests") AS "requests", SUM("tokens") AS "tokens"
         FROM "ProviderRateReservation"
         WHERE "providerId" = ${providerId} AND "at" > ${new Date(now.getTime() - WINDOW_MS)})`
-    : Prisma.sql`(SELECT 0 AS "requests", 0 AS "tokens")`;
+      : Prisma.sql`(SELECT 0 AS "requests", 0 AS "tokens")`;
+  const pause = providerId
+    ? Prisma.sql`(SELECT "rateLimitedUntil" FROM "Provider" WHERE "id" = ${providerId})`
+    : Prisma.sql`NULL`;
   const [row] = await tx.$queryRaw<SnapshotRow[]>`
     SELECT j."status" AS "jobStatus",
       (SELECT COUNT(*) FROM "JobItem"
         WHERE "jobId" = ${jobId} AND "status" = 'running' AND "leaseExpiresAt" >= ${now}
           ${notSettling(jobId)}) AS "jobInFlight",
-      ${inFlight} AS "inFlight", w."requests", w."tokens"
+      ${inFlight} AS "inFlight", w."requests", w."tokens", ${pause} AS "rateLimitedUntil"
     FROM "Job" j, ${window} w
     WHERE j."id" = ${jobId}`;
   return {
@@ -95,6 +114,7 @@ export async function leaseSnapshot(
     inFlight: Number(row?.inFlight ?? 0),
     requests: Number(row?.requests ?? 0),
     tokens: Number(row?.tokens ?? 0),
+    rateLimitedUntil: dateFromRaw(row?.rateLimitedUntil ?? null),
   };
 }
 

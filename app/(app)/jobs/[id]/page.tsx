@@ -3,8 +3,8 @@ import { formatUtc } from "@/components/ui/format";
 import { JobLive } from "@/components/jobs/job-live";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
-import { jobProgress } from "@/lib/runner/progress";
-import { getJob } from "@/lib/runner/queries";
+import { JobConfigSchema } from "@/lib/generation/schemas";
+import { getJob, jobProgress } from "@/lib/jobs";
 import { requireUser } from "@/lib/next/current-user";
 import { orNotFound } from "@/lib/next/or-not-found";
 
@@ -14,6 +14,10 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const user = await requireUser("read");
   const { id } = await params;
   const [job, progress] = await orNotFound(Promise.all([getJob(id), jobProgress(id)]));
+  // Generation jobs show their frozen teacher and parameters; other kinds their progress only.
+  const parsed = JobConfigSchema.safeParse(job.config);
+  const generation = parsed.success ? parsed.data : null;
+  const { pricing } = generation ?? { pricing: { inputPerMTok: null, outputPerMTok: null } };
   return (
     <>
       <PageHeader
@@ -26,11 +30,11 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
             jobId={job.id}
             initial={progress}
             canManage={can(user.role, "jobs:launch")}
-            kind={job.config.kind}
-            priced={job.config.pricing.inputPerMTok !== null || job.config.pricing.outputPerMTok !== null}
+            kind={job.kind}
+            priced={pricing.inputPerMTok !== null || pricing.outputPerMTok !== null}
           />
         </div>
-        <JobConfigCard config={job.config} />
+        {generation && <JobConfigCard config={generation} />}
       </div>
     </>
   );

@@ -1,4 +1,4 @@
-import { estimateJob } from "@/lib/generation/estimate";
+import { estimateJob } from "@/lib/jobs";
 import { EstimateQuerySchema } from "@/lib/generation/schemas";
 import { json, NoParams, route } from "@/lib/next/route";
 

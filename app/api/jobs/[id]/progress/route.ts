@@ -1,4 +1,4 @@
-import { jobProgress } from "@/lib/runner/progress";
+import { jobProgress } from "@/lib/jobs";
 import { JobIdParamsSchema } from "@/lib/runner/schemas";
 import { json, NoQuery, route } from "@/lib/next/route";
 

@@ -1,0 +1,25 @@
+// The jobs the application runs: every kind registered with the runner, and the runner's job
+// operations for app/ and scripts/. Importing this module registers the kinds, so any process
+// that runs workers or reads job configs (the web server, `npm run worker`) imports it.
+import { z } from "zod";
+import { SynthesisConfigSchema, TracesConfigSchema } from "../generation/schemas";
+import "../generation/kinds";
+
+export { launchJob, launchSynthesis, estimateJob, type JobEstimate } from "../generation";
+export {
+  cancelJob,
+  getJob,
+  jobProgress,
+  listJobs,
+  pauseJob,
+  resumeJob,
+  retryFailedItems,
+  type JobDetail,
+  type JobProgress,
+  type JobSummary,
+} from "../runner";
+export { createWorker, defaultWorkerId, startWorker, type Worker } from "../runner/worker";
+
+/** Every job's frozen config, discriminated on `kind` (older trace jobs stored none). */
+export const JobConfigSchema = z.discriminatedUnion("kind", [TracesConfigSchema, SynthesisConfigSchema]);
+export type JobConfig = z.infer<typeof JobConfigSchema>;

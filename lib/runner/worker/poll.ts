@@ -1,0 +1,62 @@
+import "server-only";
+import { db } from "../../db/client";
+import { logError } from "../../log";
+import { loadActiveJobs } from "../active-jobs";
+import { advanceBatches } from "../batch";
+import { failExhaustedLeases } from "../lease";
+import { applyRefunds, pruneReservations } from "../limits";
+import type { WorkerState } from "./state";
+
+/**
+ * The worker's periodic look at the database: the active jobs (calls of jobs no longer active are
+ * aborted or, when paused, left to finish), the breaker's view of pauses, items whose worker died
+ * on their last attempt, old reservations, refunds, provider batches, and jobs waiting to be planned.
+ */
+export async function poll(state: WorkerState): Promise<void> {
+  const started = performance.now();
+  state.jobs = await loadActiveJobs(state.configs, state.now());
+  state.drained.clear();
+  const active = new Set(state.jobs.map((j) => j.id));
+  const paused = await settleInactive(state, active);
+  state.outages.observe(active, started, paused);
+  for (const job of state.jobs) await failExhaustedLeases(job.id, job.settings.maxAttempts, state.now());
+  for (const providerId of new Set(state.jobs.flatMap((j) => (j.providerId ? [j.providerId] : []))))
+    await pruneReservations(db(), providerId, state.now());
+  await flushRefunds(state);
+  try {
+    await advanceBatches({ workerId: state.workerId, now: state.now() });
+  } catch (error) {
+    logError(`worker ${state.workerId}: batch jobs`, error);
+  }
+  if (!state.stopping) await state.planners.startDue();
+}
+
+/** Calls of jobs that stopped being active: paused ones finish, cancelled ones are aborted. */
+async function settleInactive(state: WorkerState, active: Set<string>): Promise<Set<string>> {
+  const elsewhere = [...state.calls.jobIds()].filter((id) => !active.has(id));
+  const paused = new Set<string>();
+  if (elsewhere.length === 0) return paused;
+  const rows = await db().job.findMany({
+    where: { id: { in: elsewhere } },
+    select: { id: true, status: true },
+  });
+  for (const id of elsewhere) {
+    const status = rows.find((r) => r.id === id)?.status;
+    if (status === "paused") paused.add(id);
+    // Resumed since the job list was read: its calls go on (aborting would cancel the items).
+    else if (status !== "queued" && status !== "running") state.calls.abortJob(id);
+  }
+  return paused;
+}
+
+/** Writes the rate-limit refunds of calls that ended (restored on failure, for the next try). */
+export async function flushRefunds(state: WorkerState): Promise<void> {
+  if (state.refunds.size === 0) return;
+  const pending = state.refunds.take();
+  try {
+    await applyRefunds(db(), pending);
+  } catch (error) {
+    state.refunds.restore(pending);
+    logError(`worker ${state.workerId}: rate-limit refunds`, error);
+  }
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Prompt_promptSetId_createdAt_id_idx" ON "Prompt"("promptSetId", "createdAt", "id");
