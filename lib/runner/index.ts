@@ -8,3 +8,4 @@ export { createJob, type NewJob } from "./create-job";
 export { planJobNow } from "./plan/plan-now";
 export { registerKind, kindNamed } from "./registry";
 export type { AnyKind, Attempt, Done, JobKind, Outcome, PlannedItem, PlanStep, RunSettings } from "./kind";
+export { runJobNow } from "./run-now";

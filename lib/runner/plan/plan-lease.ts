@@ -13,9 +13,10 @@ export class LostPlanError extends Error {
 }
 
 /** Jobs waiting to be planned that nobody plans (or whose planner's lease ran out). */
-export async function duePlanning(now: Date): Promise<Array<{ id: string; kind: string }>> {
+export async function duePlanning(now: Date, only?: string[]): Promise<Array<{ id: string; kind: string }>> {
   return db().job.findMany({
     where: {
+      ...(only ? { id: { in: only } } : {}),
       status: "planning",
       OR: [{ planLeaseExpiresAt: null }, { planLeaseExpiresAt: { lt: now } }],
     },

@@ -18,14 +18,21 @@ export class Planners {
   private controller = new AbortController();
 
   constructor(
-    private readonly options: { workerId: string; leaseMs: number; now: () => Date; onPlanned: () => void },
+    private readonly options: {
+      workerId: string;
+      leaseMs: number;
+      now: () => Date;
+      onPlanned: () => void;
+      /** Only these jobs; all when absent. */
+      only?: string[];
+    },
   ) {}
 
   /** Starts planning the jobs that wait for it (at most `limit` at once on this worker). */
   async startDue(limit = 2): Promise<void> {
     if (this.controller.signal.aborted || this.running.size >= limit) return;
     const { workerId, leaseMs, now } = this.options;
-    for (const job of await duePlanning(now())) {
+    for (const job of await duePlanning(now(), this.options.only)) {
       if (this.running.size >= limit) break;
       if (this.running.has(job.id)) continue;
       const parsed = parseJob(await configOf(job.id));

@@ -14,17 +14,19 @@ import type { WorkerState } from "./state";
  */
 export async function poll(state: WorkerState): Promise<void> {
   const started = performance.now();
-  state.jobs = await loadActiveJobs(state.configs, state.now());
+  const active = await loadActiveJobs(state.configs, state.now());
+  state.jobs = state.only ? active.filter((j) => state.only!.has(j.id)) : active;
   state.drained.clear();
-  const active = new Set(state.jobs.map((j) => j.id));
-  const paused = await settleInactive(state, active);
-  state.outages.observe(active, started, paused);
+  const ids = new Set(state.jobs.map((j) => j.id));
+  const paused = await settleInactive(state, ids);
+  state.outages.observe(ids, started, paused);
   for (const job of state.jobs) await failExhaustedLeases(job.id, job.settings.maxAttempts, state.now());
   for (const providerId of new Set(state.jobs.flatMap((j) => (j.providerId ? [j.providerId] : []))))
     await pruneReservations(db(), providerId, state.now());
   await flushRefunds(state);
   try {
-    await advanceBatches({ workerId: state.workerId, now: state.now() });
+    // Provider batches are all jobs' business: a worker limited to some jobs leaves them alone.
+    if (!state.only) await advanceBatches({ workerId: state.workerId, now: state.now() });
   } catch (error) {
     logError(`worker ${state.workerId}: batch jobs`, error);
   }

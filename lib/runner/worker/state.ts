@@ -22,6 +22,8 @@ export type WorkerOptions = {
   /** Calls this worker keeps in flight at most, across all jobs. */
   maxInFlight?: number;
   breakerStreak?: number;
+  /** Only these jobs (a command-line run of one job); every active job when absent. */
+  jobIds?: string[];
 };
 
 /** Everything one worker holds between its steps (poll, fill, calls). */
@@ -36,6 +38,7 @@ export function createWorkerState(options: WorkerOptions) {
   const state = {
     workerId: options.workerId,
     pollMs: options.pollMs ?? 250,
+    only: options.jobIds ? new Set(options.jobIds) : null,
     maxInFlight: options.maxInFlight ?? 512,
     leaseMs,
     now,
@@ -45,7 +48,13 @@ export function createWorkerState(options: WorkerOptions) {
     refunds: new RefundLedger(),
     completer: createCompleter({ now }),
     throttle: new ProviderThrottle({ workerId: options.workerId, now: () => now().getTime() }),
-    planners: new Planners({ workerId: options.workerId, leaseMs, now, onPlanned: () => sleeper.wake() }),
+    planners: new Planners({
+      workerId: options.workerId,
+      leaseMs,
+      now,
+      onPlanned: () => sleeper.wake(),
+      only: options.jobIds,
+    }),
     /** Frozen configs of active jobs, parsed once. */
     configs: new Map<string, ParsedJob>(),
     jobs: [] as ActiveJob[],
