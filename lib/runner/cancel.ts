@@ -77,6 +77,7 @@ export async function retryFailedItems(jobId: string, actorId: string | null): P
       data: {
         status: "pending",
         attempts: 0,
+        rateLimited: 0,
         availableAt: now,
         lastError: null,
         leaseOwner: null,

@@ -82,6 +82,21 @@ export async function retryItemLater(item: LeasedItem, availableAt: Date, lastEr
   });
 }
 
+/** The provider rate-limited the attempt: due again after its pause, the try not counted against maxAttempts. */
+export async function rateLimitedLater(item: LeasedItem, availableAt: Date, lastError: string) {
+  await db().jobItem.updateMany({
+    where: leased(item),
+    data: {
+      status: "pending",
+      availableAt,
+      lastError,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      rateLimited: { increment: 1 },
+    },
+  });
+}
+
 export async function failItem(item: LeasedItem, lastError: string) {
   await db().jobItem.updateMany({
     where: leased(item),

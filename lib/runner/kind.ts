@@ -39,7 +39,12 @@ export type LeasedItem = {
   systemMessageVersionId: string | null;
   attempts: number;
   owner: string;
+  /** Of those attempts, the ones the provider answered 429 (they never use up maxAttempts). */
+  rateLimited?: number;
 };
+
+/** Attempts that count against maxAttempts: every try but the rate-limited ones. */
+export const countedAttempts = (item: LeasedItem) => item.attempts - (item.rateLimited ?? 0);
 
 /** One item to create while planning; the runner numbers items (ordinal) in the order given. */
 export type PlannedItem = {

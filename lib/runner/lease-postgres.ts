@@ -13,6 +13,7 @@ type Row = {
   promptId: string | null;
   systemMessageVersionId: string | null;
   attempts: number | bigint | null;
+  rateLimited: number | bigint | null;
   sampleIndex: number | bigint | null;
   payload: unknown;
   promptText: string | null;
@@ -88,7 +89,7 @@ export async function leaseOnPostgres(
       SELECT c."id" FROM (
         (SELECT 0 AS "part", i."id", i."ordinal" FROM "JobItem" i
           WHERE i."jobId" = ${job.id} AND i."status" = 'running' AND i."leaseExpiresAt" < ${now}
-            AND i."attempts" < ${settings.maxAttempts}
+            AND i."attempts" - i."rateLimited" < ${settings.maxAttempts}
           ORDER BY i."ordinal" LIMIT ${int(request.want)})
         UNION ALL
         (SELECT 1 AS "part", i."id", i."ordinal" FROM "JobItem" i
@@ -104,7 +105,8 @@ export async function leaseOnPostgres(
           "attempts" = "attempts" + 1, "updatedAt" = ${now}
       WHERE "id" IN (SELECT "id" FROM "JobItem"
         WHERE "id" IN (SELECT "id" FROM cand) AND ${runnable} FOR UPDATE SKIP LOCKED)
-      RETURNING "id", "ordinal", "promptId", "systemMessageVersionId", "attempts", "sampleIndex", "payload"
+      RETURNING "id", "ordinal", "promptId", "systemMessageVersionId", "attempts", "rateLimited", "sampleIndex",
+        "payload"
     ),
     total AS (SELECT COUNT(*) AS n FROM upd),
     bump AS (
@@ -118,7 +120,8 @@ export async function leaseOnPostgres(
       WHERE (SELECT n FROM total) > 0 AND NOT EXISTS (SELECT 1 FROM bump)
       RETURNING "id"
     )
-    SELECT u."id", u."ordinal", u."promptId", u."systemMessageVersionId", u."attempts", u."sampleIndex",
+    SELECT u."id", u."ordinal", u."promptId", u."systemMessageVersionId", u."attempts", u."rateLimited",
+      u."sampleIndex",
       u."payload", p."text" AS "promptText", p."category" AS "promptCategory",
       (SELECT "status" FROM "Job" WHERE "id" = ${job.id}) AS "jobStatus",
       (SELECT COALESCE(MAX(n), 0) FROM room) AS "room",

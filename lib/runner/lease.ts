@@ -13,6 +13,7 @@ export type Candidate = {
   promptId: string | null;
   systemMessageVersionId: string | null;
   attempts: number | bigint;
+  rateLimited?: number | bigint | null;
   sampleIndex: number | bigint;
   payload: unknown;
   promptText: string | null;
@@ -34,6 +35,7 @@ export function leasedFrom(
     systemMessageVersionId: c.systemMessageVersionId,
     attempts,
     owner,
+    rateLimited: Number(c.rateLimited ?? 0),
   };
   const row: ItemRow = {
     sampleIndex: Number(c.sampleIndex),
@@ -61,13 +63,13 @@ export async function runnableItems(
   const { jobId, limit, maxAttempts, now } = request;
   const postgres = dbKind() === "postgres";
   const columns = Prisma.sql`i."id", i."ordinal", i."promptId", i."systemMessageVersionId", i."attempts",
-    i."sampleIndex", i."payload", p."text" AS "promptText", p."category" AS "promptCategory"`;
+    i."rateLimited", i."sampleIndex", i."payload", p."text" AS "promptText", p."category" AS "promptCategory"`;
   // No statistics: SQLite would rather scan every job's pending items by (status, availableAt)
   // and sort them; PostgreSQL's planner picks this index by itself.
   const from = Prisma.sql`FROM "JobItem" i ${postgres ? Prisma.empty : Prisma.sql`INDEXED BY "JobItem_jobId_status_ordinal_idx"`}
     LEFT JOIN "Prompt" p ON p."id" = i."promptId"`;
   const expired = Prisma.sql`i."jobId" = ${jobId} AND i."status" = 'running' AND i."leaseExpiresAt" < ${now}
-    AND i."attempts" < ${maxAttempts}`;
+    AND i."attempts" - i."rateLimited" < ${maxAttempts}`;
   const pending = Prisma.sql`i."jobId" = ${jobId} AND i."status" = 'pending' AND i."availableAt" <= ${now}`;
   if (request.serialised || !postgres) {
     const rows = await tx.$queryRaw<Array<Candidate & { part: number | bigint }>>`
@@ -91,7 +93,7 @@ export async function runnableItems(
 export function runnableNow(now: Date, maxAttempts: number): Prisma.Sql {
   const status = unindexed("status");
   return Prisma.sql`((${status} = 'pending' AND "availableAt" <= ${now})
-    OR (${status} = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" < ${maxAttempts}))`;
+    OR (${status} = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" - "rateLimited" < ${maxAttempts}))`;
 }
 
 /**
@@ -174,12 +176,9 @@ export async function failExhaustedLeases(
   now: Date,
   client: Db | Tx = db(),
 ) {
-  await client.jobItem.updateMany({
-    where: { jobId, status: "running", leaseExpiresAt: { lt: now }, attempts: { gte: maxAttempts } },
-    data: {
-      status: "failed",
-      leaseExpiresAt: null,
-      lastError: `No answer after ${maxAttempts} attempts: the worker handling this item stopped before it finished (crash or restart). Retry the failed items to try again.`,
-    },
-  });
+  const lastError = `No answer after ${maxAttempts} attempts: the worker handling this item stopped before it finished (crash or restart). Retry the failed items to try again.`;
+  await client.$executeRaw`
+    UPDATE "JobItem" SET "status" = 'failed', "leaseExpiresAt" = NULL, "lastError" = ${lastError}, "updatedAt" = ${now}
+    WHERE "jobId" = ${jobId} AND "status" = 'running' AND "leaseExpiresAt" < ${now}
+      AND "attempts" - "rateLimited" >= ${maxAttempts}`;
 }

@@ -10,12 +10,13 @@ import {
   failItem,
   holdLease,
   LostLeaseError,
+  rateLimitedLater,
   releaseItem,
   restoreItem,
   retryItemLater,
   type CompleteOutcome,
 } from "./item-outcome";
-import type { AttemptUsage, ItemRow, LeasedItem, Outcome } from "./kind";
+import { countedAttempts, type AttemptUsage, type ItemRow, type LeasedItem, type Outcome } from "./kind";
 
 /** Why a worker aborted a call: the job was cancelled, or the worker is stopping. */
 export const ABORT_CANCELLED = "job-cancelled";
@@ -116,21 +117,19 @@ async function settleFailure(run: ItemRun, error: unknown, setup: boolean): Prom
       }
     : described;
   if (isRateLimited(failure) && run.rateLimited) {
-    // Slow down, not down: the item waits out the provider's pause, and a rate limit never
-    // uses up its last attempt (the attempt is given back instead), so it is never failed for it.
-    const due = run.rateLimited(failure);
-    if (item.attempts < job.settings.maxAttempts) await retryItemLater(item, due, failure.message);
-    else await restoreItem(item, due, failure.message);
+    // Slow down, not down: the item waits out the provider's pause, and the try does not count
+    // against maxAttempts, so rate limiting alone never fails an item.
+    await rateLimitedLater(item, run.rateLimited(failure), failure.message);
     return { kind: "failed", failure, verdict: "rate-limited" };
   }
   const verdict = run.judge ? await run.judge(failure) : "count";
   if (verdict !== "count") {
     await restoreItem(item, now(), failure.message, verdict.giveBack);
-  } else if (failure.retryable && item.attempts < job.settings.maxAttempts) {
-    const delay = retryDelayMs(item.attempts, failure.retryAfterMs);
+  } else if (failure.retryable && countedAttempts(item) < job.settings.maxAttempts) {
+    const delay = retryDelayMs(countedAttempts(item), failure.retryAfterMs);
     await retryItemLater(item, new Date(now().getTime() + delay), failure.message);
   } else {
-    await failItem(item, finalMessage(failure, item.attempts));
+    await failItem(item, finalMessage(failure, countedAttempts(item)));
   }
   return { kind: "failed", failure, verdict };
 }

@@ -18,12 +18,17 @@ type ProviderState = {
   cutAt: number;
   /** 429s since the last success, for a pause when the provider gave no Retry-After. */
   limitedInARow: number;
+  /** Successes since the cap last grew. */
+  grown: number;
 };
+
+/** The cap grows by one per this share of itself in successes: back from half in about 90 calls at 32. */
+const GROWTH_SHARE = 4;
 
 /**
  * "Slow down", not "down": what a worker does when a provider answers 429. The in-flight count
  * it allows itself on that provider is halved, down to MIN_CAP (once per pause, whatever number
- * of calls were answered 429 together) and grows back by one with each call that succeeds; Retry-After becomes
+ * of calls were answered 429 together) and grows back step by step as calls succeed; Retry-After becomes
  * a pause of the whole provider, here at once and in the database for every other worker (which
  * read it when they lease). Calls wait at the gate until the pause is over, so none is sent
  * during it.
@@ -36,7 +41,7 @@ export class ProviderThrottle {
   private state(providerId: string): ProviderState {
     let state = this.providers.get(providerId);
     if (!state) {
-      state = { cap: null, pausedUntil: 0, cutAt: 0, limitedInARow: 0 };
+      state = { cap: null, pausedUntil: 0, cutAt: 0, limitedInARow: 0, grown: 0 };
       this.providers.set(providerId, state);
     }
     return state;
@@ -68,6 +73,7 @@ export class ProviderThrottle {
     if ((sentAt ?? now) >= state.cutAt) {
       state.cap = Math.max(MIN_CAP, Math.floor(Math.min(state.cap ?? inFlight, inFlight) / 2));
       state.cutAt = now;
+      state.grown = 0;
     }
     if (now + wait > state.pausedUntil) {
       state.pausedUntil = now + wait;
@@ -76,12 +82,17 @@ export class ProviderThrottle {
     return new Date(state.pausedUntil);
   }
 
-  /** A call succeeded: the cap grows back by one, and goes once it reaches `ceiling`. */
+  /**
+   * A call succeeded: the cap grows back step by step (by one for every quarter of itself in
+   * successes, so about four steps per round of calls), and goes once it reaches `ceiling`.
+   */
   succeeded(providerId: string, ceiling: number): void {
     const state = this.providers.get(providerId);
     if (!state) return;
     state.limitedInARow = 0;
     if (state.cap === null) return;
+    if (++state.grown < Math.ceil(state.cap / GROWTH_SHARE)) return;
+    state.grown = 0;
     state.cap += 1;
     if (state.cap >= ceiling) state.cap = null;
   }

@@ -36,7 +36,7 @@ describe.skipIf(testDbKind() !== "postgres")("four worker processes on one job",
       for (let i = 0; i < WORKERS; i++)
         workers.push(spawnWorker({ ...process.env, TRACEBANK_LEASE_MS: "30000" }));
       const ready = Date.now() + 60_000;
-      while (!workers.every((w) => w.output().includes("generation worker"))) {
+      while (!workers.every((w) => w.output().includes(" started ("))) {
         if (Date.now() > ready)
           throw new Error(`workers did not start:\n${workers.map((w) => w.output()).join("\n")}`);
         await sleep(50);

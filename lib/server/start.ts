@@ -9,5 +9,5 @@ import { logInfo } from "../log";
 export function startWebProcess(): void {
   if (!env().TRACEBANK_IN_PROCESS_WORKER) return;
   startWorker();
-  logInfo("generation worker running inside the web server (TRACEBANK_IN_PROCESS_WORKER=0 to turn off)");
+  logInfo("runner worker running inside the web server (TRACEBANK_IN_PROCESS_WORKER=0 to turn off)");
 }

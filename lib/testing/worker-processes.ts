@@ -13,18 +13,14 @@ export type WorkerProcess = {
 };
 
 /**
- * scripts/worker.ts in its own process. `env` is the whole environment (the test file passes its
+ * scripts/worker.ts (or another worker script) in its own process. `env` is the whole environment (the test file passes its
  * own, which points at its database), plus TRACEBANK_LEASE_MS=2000 unless it says otherwise.
  */
-export function spawnWorker(env: NodeJS.ProcessEnv): WorkerProcess {
-  const child = spawn(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"],
-    {
-      env: { TRACEBANK_LEASE_MS: "2000", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+export function spawnWorker(env: NodeJS.ProcessEnv, script = "scripts/worker.ts"): WorkerProcess {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script], {
+    env: { TRACEBANK_LEASE_MS: "2000", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
