@@ -5,14 +5,17 @@
 //   zero:  teacher latency 0, concurrency 64, 5,000 items -> traces stored per second
 // Throughput is the steady state: traces stored between the 10th and the 90th percentile of the
 // run (the first and last waves of calls are ramp-up and drain); the table shows the whole run too.
-// Prints a table, then one JSON line:
-// {"sqlite":{"bound_fraction":N,"zero_latency_traces_per_s":N,"peak_rss_mb":N},"postgres":{...}}
+// Then the launch of a 1,000,000-item job (bench/launch.ts): seconds until it is runnable, and the
+// planning process's peak RSS. Prints a table, then one JSON line:
+// {"sqlite":{"bound_fraction":N,"zero_latency_traces_per_s":N,"peak_rss_mb":N,"launch_1m_s":N,
+//  "launch_1m_rss_mb":N},"postgres":{...}}
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { onFreshDatabases } from "./databases";
+import { LAUNCH_PROMPTS, LAUNCH_SAMPLES, runLaunch, type LaunchResult } from "./launch";
 
 const DIR = resolve(".tmp", "bench");
 const GSM8K = "/work/shared/data/gsm8k/train.jsonl";
@@ -34,7 +37,14 @@ type ChildResult = {
   cpuMsPerTrace: number;
   maxRssKb: number;
 };
-type Summary = { bound_fraction: number; zero_latency_traces_per_s: number; peak_rss_mb: number };
+type Summary = {
+  bound_fraction: number;
+  zero_latency_traces_per_s: number;
+  peak_rss_mb: number;
+  launch_1m_s: number;
+  launch_1m_rss_mb: number;
+};
+type DatabaseResults = { scenarios: Record<Scenario, ChildResult>; launch: LaunchResult };
 
 const NODE_ARGS = ["--conditions=react-server", "--import", "tsx"];
 
@@ -45,9 +55,12 @@ else await main();
 async function main() {
   mkdirSync(DIR, { recursive: true });
   const teacher = await startTeacher();
-  let results: Record<string, Record<Scenario, ChildResult>>;
+  let results: Record<string, DatabaseResults>;
   try {
-    results = await onFreshDatabases(DIR, "generate", (url) => runScenarios(url, teacher.url));
+    results = await onFreshDatabases(DIR, "generate", async (url) => ({
+      scenarios: await runScenarios(url, teacher.url),
+      launch: await runLaunch(url, teacher.url),
+    }));
   } finally {
     teacher.process.kill("SIGTERM");
   }
@@ -61,11 +74,13 @@ async function main() {
   console.log(
     "---------|----------------|-------|---------|--------------|-----------------|----------|--------------|-------",
   );
-  for (const [kind, byScenario] of Object.entries(results)) {
+  for (const [kind, { scenarios: byScenario, launch }] of Object.entries(results)) {
     summary[kind] = {
       bound_fraction: round(byScenario.bound.steadyPerSecond / bound, 3),
       zero_latency_traces_per_s: Math.round(byScenario.zero.steadyPerSecond),
       peak_rss_mb: Math.round(Math.max(byScenario.bound.maxRssKb, byScenario.zero.maxRssKb) / 1024),
+      launch_1m_s: round(launch.runnableSeconds, 1),
+      launch_1m_rss_mb: Math.round(launch.maxRssKb / 1024),
     };
     for (const scenario of Object.keys(SCENARIOS) as Scenario[]) {
       const r = byScenario[scenario];
@@ -89,6 +104,7 @@ async function main() {
   }
   console.log(`bound: ${bound} traces/s. Targets: >= 90% of the bound, >= 1,000 traces/s at zero latency`);
   console.log("on SQLite, <= 500 MB peak RSS\n");
+  printLaunches(results);
   console.log(JSON.stringify(summary));
 }
 
@@ -242,4 +258,29 @@ async function work(jobId: string) {
   };
   await disconnectDb();
   console.log(JSON.stringify(result));
+}
+
+function printLaunches(results: Record<string, DatabaseResults>) {
+  const items = (LAUNCH_PROMPTS * LAUNCH_SAMPLES).toLocaleString("en-US");
+  console.log(
+    `Launch of a ${items}-item job (${LAUNCH_PROMPTS.toLocaleString("en-US")} prompts x ${LAUNCH_SAMPLES}), planned by a runner worker`,
+  );
+  console.log(
+    "database | launch call s | runnable after s | items/s | planner RSS MB | jobs list p95 ms meanwhile",
+  );
+  console.log(
+    "---------|---------------|------------------|---------|----------------|---------------------------",
+  );
+  for (const [kind, { launch }] of Object.entries(results)) {
+    const cells = [
+      kind.padEnd(8),
+      launch.launchSeconds.toFixed(2).padStart(13),
+      launch.runnableSeconds.toFixed(1).padStart(16),
+      String(Math.round(launch.items / launch.runnableSeconds)).padStart(7),
+      String(Math.round(launch.maxRssKb / 1024)).padStart(14),
+      launch.queryP95Ms.toFixed(0).padStart(26),
+    ];
+    console.log(cells.join(" | "));
+  }
+  console.log("targets: runnable within 30 s, <= 500 MB peak RSS, on both databases\n");
 }

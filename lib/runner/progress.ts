@@ -86,8 +86,12 @@ export async function jobProgress(jobId: string, now = new Date()): Promise<JobP
   });
   if (!job) throw new NotFoundError("Job", jobId);
   const since = new Date(now.getTime() - RATE_WINDOW_MS);
+  const planning = job.status === "planning";
   const [countsByJob, sums, recent, errors] = await Promise.all([
-    itemCountsByJob([jobId]),
+    // While planning, every item so far is pending: the count is the planner's checkpoint.
+    planning
+      ? new Map([[jobId, { ...emptyCounts(), pending: job.plannedCount }]])
+      : itemCountsByJob([jobId]),
     // From the items, so synthesis jobs (which write prompts, not traces) count too.
     client.jobItem.aggregate({
       where: { jobId, status: "done" },
@@ -110,7 +114,6 @@ export async function jobProgress(jobId: string, now = new Date()): Promise<JobP
     }),
   ]);
   const counts = countsByJob.get(jobId) ?? emptyCounts();
-  const planning = job.status === "planning";
   // While planning, the items so far are only part of the job: the expected count is its size.
   const total = planning ? job.itemCount : Object.values(counts).reduce((a, b) => a + b, 0) || job.itemCount;
   const open = OPEN.has(job.status);

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db/client";
 import { NotFoundError } from "../errors";
 import { parseJob } from "./active-jobs";
-import { itemCountsByJob, percentSettled, type ItemCounts } from "./progress";
+import { emptyCounts, itemCountsByJob, percentSettled, type ItemCounts } from "./progress";
 
 /** A row of the jobs list: JSON-safe, refreshed by GET /api/jobs. */
 export type JobSummary = {
@@ -40,12 +40,13 @@ export async function listJobs(): Promise<JobSummary[]> {
       promptSet: { select: { name: true } },
     },
   });
-  const counts = await itemCountsByJob(jobs.map((j) => j.id));
+  // A job being planned has only pending items so far: counting them would scan what is being written.
+  const counts = await itemCountsByJob(jobs.filter((j) => j.status !== "planning").map((j) => j.id));
   return jobs.map((job) => {
     const parsed = parseJob(job);
     // The teacher as frozen at launch, not as it is now; the row's teacher for older jobs.
     const teacher = parsed ? parsed.kind.settings(parsed.config).teacher?.provider : undefined;
-    const jobCounts = counts.get(job.id)!;
+    const jobCounts = counts.get(job.id) ?? emptyCounts();
     return {
       id: job.id,
       name: job.name,

@@ -51,6 +51,9 @@ export async function planJob(run: PlanRun): Promise<"planned" | "stopped" | "lo
         await insertItems(tx, lease.jobId, lease.planned, step.items, at);
         await advancePlan(tx, lease, step.items.length, step.cursor, new Date(at.getTime() + leaseMs));
       }, TX);
+      // SQLite's driver is synchronous: without a turn of the event loop between batches, a web
+      // process planning a big job would answer no request until it is done.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     await db().$transaction((tx) => finishPlan(tx, lease), TX);
     return "planned";

@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "JobItem_status_availableAt_idx";
