@@ -37,6 +37,10 @@ export class InvalidInputError extends DomainError {
   override readonly status = 422;
 }
 
+/** A unique constraint refused the write: P2002 from a model query, P2010 with the driver's kind from raw SQL. */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+  if (typeof error !== "object" || error === null || !("code" in error)) return false;
+  if (error.code === "P2002") return true;
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } }).meta;
+  return error.code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }
