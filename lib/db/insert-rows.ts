@@ -63,7 +63,8 @@ export type InsertOptions = {
   onConflict?: "ignore";
 };
 
-type Client = Pick<Tx, "$executeRawUnsafe">;
+/** A transaction, or the client itself when the chunks need not commit together. */
+export type InsertClient = Pick<Tx, "$executeRawUnsafe">;
 
 /**
  * Inserts `rows` with multi-row INSERTs, chunked as INSERT_LIMITS says, and returns how many were
@@ -72,7 +73,7 @@ type Client = Pick<Tx, "$executeRawUnsafe">;
  * one runs. Pass a transaction when the chunks must commit together.
  */
 export async function insertRows<Row>(
-  client: Client,
+  client: InsertClient,
   spec: TableSpec<Row>,
   rows: readonly Row[],
   options: InsertOptions = {},
