@@ -1,7 +1,10 @@
-// Raw-insert benchmark: the same 100,000 prompts through lib/prompts/insert-prompts.ts (today's
-// import path) and through lib/db/insert-rows.ts, into fresh SQLite and PostgreSQL databases, in
-// one transaction each, rows built beforehand so only the inserting is timed. Prints rows/s per
-// path (best of two rounds, run A B B A), then one JSON line.
+// Raw-insert benchmark, on fresh SQLite and PostgreSQL databases, rows built beforehand so only
+// the inserting is timed, the mean of two rounds run A B B A (so the database's growth evens out):
+// - 100,000 prompts in one transaction through lib/prompts/insert-prompts.ts (today's import
+//   path) and through lib/db/insert-rows.ts;
+// - 20,000 traces of ~1,300 characters in transactions of 256 (the completer's groups) through
+//   lib/generation/trace-buffer.ts (today's worker path), Prisma's createMany, and insertTraces.
+// Prints rows/s per path, then one JSON line.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -13,7 +16,7 @@ const DIR = resolve(".tmp", "bench");
 const GSM8K = "/work/shared/data/gsm8k/train.jsonl";
 const TX = { timeout: 10 * 60_000, maxWait: 60_000 };
 
-type Result = Record<"insertPrompts" | "insertRows", number>;
+type Result = Record<"insertPrompts" | "insertRows" | "traceBuffer" | "createMany" | "insertTraces", number>;
 
 if (process.argv[2] === "--child") await child();
 else await main();
@@ -21,11 +24,14 @@ else await main();
 async function main() {
   mkdirSync(DIR, { recursive: true });
   const results = await onFreshDatabases(DIR, "bench-insert", runChild);
-  console.log(`\n${ROWS.toLocaleString("en-US")} prompts, one transaction, rows/s (best of 2)`);
-  console.log("database   | insert-prompts | insert-rows");
+  const cell = (n: number, width: number) => n.toLocaleString("en-US").padStart(width);
+  console.log(
+    "\nrows/s (mean of 2)   prompts: insert-prompts | insert-rows   traces: trace-buffer | createMany | insertTraces",
+  );
   for (const [kind, r] of Object.entries(results)) {
     console.log(
-      `${kind.padEnd(10)} | ${String(r.insertPrompts).padStart(14)} | ${String(r.insertRows).padStart(11)}`,
+      `${kind.padEnd(20)} ${cell(r.insertPrompts, 24)} | ${cell(r.insertRows, 11)} ` +
+        `${cell(r.traceBuffer, 22)} | ${cell(r.createMany, 10)} | ${cell(r.insertTraces, 12)}`,
     );
   }
   console.log(JSON.stringify(results));
@@ -61,7 +67,8 @@ async function child() {
 
   const source = readFileSync(GSM8K, "utf8").split("\n").filter(Boolean);
   const categories = ["math/gsm8k", "math/arithmetic", "math/word-problem", "reasoning", "misc"];
-  const makeRows = (promptSetId: string): NewPrompt[] =>
+  const createdAt = new Date();
+  const makeRows = (promptSetId: string): Array<NewPrompt & { createdAt: Date }> =>
     Array.from({ length: ROWS }, (_, i) => {
       const { question, answer } = JSON.parse(source[i % source.length]!) as {
         question: string;
@@ -77,6 +84,7 @@ async function child() {
         category: categories[i % 5]!,
         source: "prompts-100k.jsonl",
         contentHash: createHash("sha256").update(text).digest("hex"),
+        createdAt,
       };
     });
 
@@ -120,14 +128,12 @@ async function child() {
     }, TX);
   }
 
-  async function viaInsertRows(rows: NewPrompt[]): Promise<number> {
-    const createdAt = new Date();
-    const full = rows.map((r) => ({ ...r, createdAt }));
-    return db().$transaction((tx) => insertRows(tx, PROMPTS, full, { onConflict: "ignore" }), TX);
+  async function viaInsertRows(rows: Array<NewPrompt & { createdAt: Date }>): Promise<number> {
+    return db().$transaction((tx) => insertRows(tx, PROMPTS, rows, { onConflict: "ignore" }), TX);
   }
 
   const paths = { insertPrompts: viaInsertPrompts, insertRows: viaInsertRows };
-  const best: Result = { insertPrompts: 0, insertRows: 0 };
+  const mean: Result = { insertPrompts: 0, insertRows: 0, traceBuffer: 0, createMany: 0, insertTraces: 0 };
   for (const name of ["insertPrompts", "insertRows", "insertRows", "insertPrompts"] as const) {
     const set = await db().promptSet.create({ data: { name: `bench ${name} ${cuid()}` } });
     const rows = makeRows(set.id);
@@ -135,9 +141,11 @@ async function child() {
     const inserted = await paths[name](rows);
     const seconds = (performance.now() - started) / 1000;
     if (inserted !== ROWS) throw new Error(`${name} inserted ${inserted} of ${ROWS}`);
-    best[name] = Math.max(best[name], Math.round(ROWS / seconds));
+    mean[name] += Math.round(ROWS / seconds / 2);
     console.error(`${name}: ${Math.round(ROWS / seconds)} rows/s`);
   }
+  const { benchTraces } = await import("./insert-traces");
+  Object.assign(mean, await benchTraces());
   await disconnectDb();
-  console.log(JSON.stringify(best));
+  console.log(JSON.stringify(mean));
 }

@@ -197,8 +197,7 @@ describe("insertRows", () => {
         expect(json).toMatch(/^[\x00-\xff]*$/); // one byte per character
         const tuples = JSON.parse(json) as unknown[][];
         expect(tuples.length).toBeLessThanOrEqual(limits.rows);
-        const last = JSON.stringify(tuples.at(-1)).replace(/[\u0100-\uffff]/g, "\\uXXXX").length;
-        expect(json.length - last).toBeLessThan(limits.chars + 2);
+        expect(tuples.length === 1 || json.length <= limits.chars).toBe(true);
       } else {
         expect(params.length).toBeLessThanOrEqual(INSERT_LIMITS.sqlite.values);
         expect(params.length / 4).toBeLessThanOrEqual(limits.rows);

@@ -3,8 +3,8 @@ import { dbKind, type Prisma, type Tx } from "./client";
 import {
   compileTable,
   postgresPlan,
-  postgresStatement,
-  sqliteStatement,
+  postgresStatements,
+  sqliteStatements,
   type Compiled,
 } from "./insert-statements";
 
@@ -82,14 +82,13 @@ export async function insertRows<Row>(
   const table = compile(spec);
   const all = rows as ReadonlyArray<Record<string, unknown>>;
   const conflict = options.onConflict === "ignore" ? " ON CONFLICT DO NOTHING" : "";
-  const plan = dbKind() === "postgres" ? postgresPlan(table, all, conflict) : null;
+  const statements =
+    dbKind() === "postgres"
+      ? postgresStatements(table, postgresPlan(table, all, conflict), all)
+      : sqliteStatements(table, all, conflict);
   let inserted = 0;
   let running: Promise<number> | null = null;
-  for (let start = 0; start < all.length;) {
-    const statement = plan
-      ? postgresStatement(table, plan, all, start)
-      : sqliteStatement(table, all, start, conflict);
-    start = statement.end;
+  for (const statement of statements) {
     if (running) inserted += await running;
     running = client.$executeRawUnsafe(statement.sql, ...statement.params);
   }
