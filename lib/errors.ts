@@ -37,19 +37,10 @@ export class InvalidInputError extends DomainError {
   override readonly status = 422;
 }
 
-/** A unique constraint refused a write: P2002 from Prisma's own queries, P2010 from raw SQL. */
+/** A unique constraint refused the write: P2002 from a model query, P2010 with the driver's kind from raw SQL. */
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== "object" || error === null || !("code" in error)) return false;
   if (error.code === "P2002") return true;
-  if (error.code !== "P2010") return false;
-  const meta = (error as { meta?: { code?: unknown; message?: unknown } }).meta;
-  const driverCode = String(meta?.code ?? "");
-  return (
-    driverCode === "23505" ||
-    driverCode.startsWith("SQLITE_CONSTRAINT_UNIQUE") ||
-    driverCode === "SQLITE_CONSTRAINT_PRIMARYKEY" ||
-    /UNIQUE constraint failed|duplicate key value/.test(
-      String(meta?.message ?? (error as { message?: unknown }).message ?? ""),
-    )
-  );
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } }).meta;
+  return error.code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }

@@ -5,6 +5,7 @@ import { Button } from "../ui/button";
 const SHORTCUTS: Array<[string, string]> = [
   ["a", "Approve"],
   ["r", "Reject (type the reason, Enter submits, Escape cancels)"],
+  ["e", "Edit the trace (Ctrl/Cmd+Enter saves, Escape cancels)"],
   ["j", "Next trace"],
   ["k", "Previous trace"],
   ["?", "Show or hide these shortcuts"],

@@ -3,10 +3,12 @@ import { TraceMarkdown } from "../markdown/trace-markdown";
 import { Badge } from "../ui/badge";
 import { Card, CardBody, CardHeader } from "../ui/card";
 import { StrategyNote } from "./strategy-note";
+import { TraceEditor } from "./trace-editor";
+import { TraceEdits } from "./trace-edits";
 
 /** What the teacher was asked, with which system message, and what it wrote. */
-export function TraceDetails({ view }: { view: TraceForReview }) {
-  const { prompt, systemMessage, trace, strategy } = view;
+export function TraceDetails({ view, canEdit }: { view: TraceForReview; canEdit: boolean }) {
+  const { prompt, systemMessage, trace, strategy, edits } = view;
   return (
     <>
       <Card>
@@ -70,15 +72,27 @@ export function TraceDetails({ view }: { view: TraceForReview }) {
         <CardHeader
           title="Trace"
           actions={
-            trace.truncated && (
-              <Badge tone="amber" className="uppercase">
-                truncated
-              </Badge>
-            )
+            <>
+              {edits.length > 0 && <Badge tone="indigo">edited</Badge>}
+              {trace.truncated && (
+                <Badge tone="amber" className="uppercase">
+                  truncated
+                </Badge>
+              )}
+            </>
           }
         />
         <CardBody>
-          <TraceMarkdown content={trace.content} />
+          <TraceEditor
+            traceId={view.id}
+            content={trace.content}
+            original={trace.original}
+            latestEditId={edits[0]?.id ?? null}
+            canEdit={canEdit}
+          >
+            <TraceMarkdown content={trace.content} />
+          </TraceEditor>
+          <TraceEdits edits={edits} original={trace.original} />
         </CardBody>
       </Card>
       <Card>

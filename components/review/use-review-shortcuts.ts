@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 
-export type ShortcutHandlers = Partial<Record<"a" | "r" | "j" | "k" | "?" | "Escape", () => void>>;
+export type ShortcutHandlers = Partial<Record<"a" | "r" | "e" | "j" | "k" | "?" | "Escape", () => void>>;
 
 /** Single-key shortcuts on the page; silent while typing in a field or with a modifier held. */
 export function useReviewShortcuts(handlers: ShortcutHandlers): void {

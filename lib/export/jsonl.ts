@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db/client";
+import { exportTraceBatch } from "../traces";
 import { approvedWhere } from "./queries";
 import { toExportRecord } from "./record";
 import { DEFAULT_SHAPE, type ExportFilter, type ExportShape } from "./schemas";
@@ -18,42 +18,7 @@ export async function* exportApprovedJsonl(
   const shape = options.shape ?? DEFAULT_SHAPE;
   let cursor: string | undefined;
   for (;;) {
-    const rows = await db().trace.findMany({
-      where: { ...approvedWhere(filter), ...(cursor ? { id: { gt: cursor } } : {}) },
-      orderBy: { id: "asc" },
-      take: batchSize,
-      select: {
-        id: true,
-        itemId: true,
-        jobId: true,
-        promptId: true,
-        model: true,
-        params: true,
-        content: true,
-        reasoning: true,
-        strategy: true,
-        systemPromptErasable: true,
-        reasoningTokens: true,
-        finishReason: true,
-        truncated: true,
-        inputTokens: true,
-        outputTokens: true,
-        createdAt: true,
-        prompt: {
-          select: { text: true, referenceAnswer: true, category: true, externalId: true, promptSetId: true },
-        },
-        systemMessageVersion: {
-          select: { id: true, version: true, content: true, message: { select: { id: true, name: true } } },
-        },
-        job: { select: { name: true, config: true, provider: { select: { name: true, kind: true } } } },
-        decisions: {
-          where: { decision: "approved" },
-          orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
-          select: { reviewerId: true, decision: true },
-        },
-        edits: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { content: true } },
-      },
-    });
+    const rows = await exportTraceBatch({ where: approvedWhere(filter), afterId: cursor, take: batchSize });
     for (const row of rows) yield `${JSON.stringify(toExportRecord(row, shape))}\n`;
     if (rows.length < batchSize) return;
     cursor = rows[rows.length - 1]!.id;

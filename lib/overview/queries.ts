@@ -1,5 +1,6 @@
 import { db } from "../db/client";
 import { ACTIVE_JOB_STATUSES } from "../runner/schemas";
+import { countTracesByStatus } from "../traces";
 
 export type Overview = {
   messages: { enabled: number; total: number };
@@ -20,13 +21,13 @@ export async function overview(): Promise<Overview> {
     client.provider.count(),
     client.job.count({ where: { status: { in: [...ACTIVE_JOB_STATUSES] } } }),
     client.job.count(),
-    client.trace.groupBy({ by: ["reviewStatus"], _count: { _all: true } }),
+    countTracesByStatus(),
   ]);
   const traces = { pending: 0, approved: 0, rejected: 0, conflict: 0, total: 0 };
-  for (const row of byStatus) {
-    const status = row.reviewStatus as keyof typeof traces;
-    if (status in traces) traces[status] = row._count._all;
-    traces.total += row._count._all;
+  for (const [stored, count] of byStatus) {
+    const status = stored as keyof typeof traces;
+    if (status in traces) traces[status] = count;
+    traces.total += count;
   }
   return {
     messages: { enabled, total },

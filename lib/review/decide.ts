@@ -1,7 +1,8 @@
 import "server-only";
 import { recordAudit } from "../audit/audit";
-import { db, dbKind, type Tx } from "../db/client";
-import { ConflictError, NotFoundError } from "../errors";
+import { db } from "../db/client";
+import { ConflictError } from "../errors";
+import { lockTrace, setReviewStatus } from "../traces";
 import { DecideSchema, type DecideInput, type ReviewStatus } from "./schemas";
 
 export type DecideResult = { traceId: string; status: ReviewStatus; version: number };
@@ -23,6 +24,7 @@ export function statusFromDecisions(decisions: ReadonlyArray<{ decision: string 
 export async function decide(input: DecideInput, reviewerId: string): Promise<DecideResult> {
   const { traceId, decision, reason, expectedVersion } = DecideSchema.parse(input);
   return db().$transaction(async (tx) => {
+    // Concurrent decisions on one trace take turns, so the recomputed status sees every one.
     await lockTrace(tx, traceId);
     const mine = await tx.reviewDecision.findUnique({
       where: { traceId_reviewerId: { traceId, reviewerId } },
@@ -41,7 +43,7 @@ export async function decide(input: DecideInput, reviewerId: string): Promise<De
       : await tx.reviewDecision.create({ data: { ...data, traceId, reviewerId, version: 1 } });
     const all = await tx.reviewDecision.findMany({ where: { traceId }, select: { decision: true } });
     const status = statusFromDecisions(all);
-    await tx.trace.update({ where: { id: traceId }, data: { reviewStatus: status } });
+    await setReviewStatus(tx, traceId, status);
     await recordAudit(
       {
         actorId: reviewerId,
@@ -54,14 +56,4 @@ export async function decide(input: DecideInput, reviewerId: string): Promise<De
     );
     return { traceId, status, version: saved.version };
   });
-}
-
-// Serialises concurrent decisions on one trace so the recomputed status sees every decision.
-// SQLite already runs one write transaction at a time.
-async function lockTrace(tx: Tx, traceId: string): Promise<void> {
-  const found =
-    dbKind() === "postgres"
-      ? await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Trace" WHERE "id" = ${traceId} FOR UPDATE`
-      : await tx.trace.findMany({ where: { id: traceId }, select: { id: true } });
-  if (found.length === 0) throw new NotFoundError("Trace", traceId);
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "../db/client";
 import { NotFoundError } from "../errors";
+import { countTraces, firstTraceId, traceAnchor } from "../traces";
 import { after, before, filterWhere, ordered, type TraceWhere } from "./order";
 import type { ReviewFilter } from "./schemas";
 
@@ -19,10 +19,7 @@ export async function neighbours(
   traceId: string,
   filter: Pick<ReviewFilter, "status" | "jobId">,
 ): Promise<Neighbours> {
-  const anchor = await db().trace.findUnique({
-    where: { id: traceId },
-    select: { id: true, createdAt: true, reviewStatus: true, jobId: true },
-  });
+  const anchor = await traceAnchor(traceId);
   if (!anchor) throw new NotFoundError("Trace", traceId);
   const where = filterWhere(filter);
   const pending = filterWhere({ status: "pending", jobId: filter.jobId });
@@ -36,13 +33,12 @@ export async function neighbours(
     firstId({ AND: [pending, after(anchor)] }, "forward").then(
       (id) => id ?? firstId({ AND: [pending, { id: { not: anchor.id } }] }, "forward"),
     ),
-    db().trace.count({ where: { AND: [where, before(anchor)] } }),
-    db().trace.count({ where }),
+    countTraces({ AND: [where, before(anchor)] }),
+    countTraces(where),
   ]);
   return { previousId, nextId, nextPendingId, position: matches ? newer + 1 : null, total };
 }
 
-async function firstId(where: TraceWhere, direction: "forward" | "backward"): Promise<string | null> {
-  const row = await db().trace.findFirst({ where, orderBy: ordered(direction), select: { id: true } });
-  return row?.id ?? null;
+function firstId(where: TraceWhere, direction: "forward" | "backward"): Promise<string | null> {
+  return firstTraceId(where, ordered(direction));
 }

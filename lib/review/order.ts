@@ -1,7 +1,7 @@
-import type { Db } from "../db/client";
+import type { TraceWhere } from "../traces";
 import type { ReviewFilterStatus } from "./schemas";
 
-export type TraceWhere = NonNullable<NonNullable<Parameters<Db["trace"]["findMany"]>[0]>["where"]>;
+export type { TraceWhere } from "../traces";
 
 /** The one review order, used by the list, the neighbours and the position: newest first, id breaks ties. */
 export const REVIEW_ORDER = [{ createdAt: "desc" }, { id: "desc" }] as const satisfies ReadonlyArray<

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db/client";
+import { countTraces, countTracesByStatus, jobsWithTraces, listTracePage } from "../traces";
 import { ReviewStatusSchema, type ReviewFilter, type ReviewFilterStatus, type ReviewStatus } from "./schemas";
 import { filterWhere, ordered } from "./order";
 
@@ -29,25 +29,8 @@ export async function listReviewTraces(
 ): Promise<ReviewList> {
   const where = filterWhere(filter);
   const [total, traces] = await Promise.all([
-    db().trace.count({ where }),
-    db().trace.findMany({
-      where,
-      orderBy: ordered("forward"),
-      skip: (filter.page - 1) * pageSize,
-      take: pageSize,
-      select: {
-        id: true,
-        jobId: true,
-        model: true,
-        finishReason: true,
-        truncated: true,
-        reviewStatus: true,
-        createdAt: true,
-        prompt: { select: { text: true } },
-        job: { select: { name: true } },
-        systemMessageVersion: { select: { version: true, message: { select: { name: true } } } },
-      },
-    }),
+    countTraces(where),
+    listTracePage({ where, orderBy: ordered("forward"), skip: (filter.page - 1) * pageSize, take: pageSize }),
   ]);
   const rows = traces.map((t) => ({
     id: t.id,
@@ -67,11 +50,7 @@ export async function listReviewTraces(
 
 /** How many traces each status tab holds (within the job filter, if any). */
 export async function reviewCounts(filter: { jobId?: string }): Promise<Record<ReviewFilterStatus, number>> {
-  const groups = await db().trace.groupBy({
-    by: ["reviewStatus"],
-    where: filterWhere({ status: "all", jobId: filter.jobId }),
-    _count: { _all: true },
-  });
+  const byStatus = await countTracesByStatus(filterWhere({ status: "all", jobId: filter.jobId }));
   const counts: Record<ReviewFilterStatus, number> = {
     pending: 0,
     approved: 0,
@@ -79,21 +58,17 @@ export async function reviewCounts(filter: { jobId?: string }): Promise<Record<R
     conflict: 0,
     all: 0,
   };
-  for (const g of groups) {
-    const status = ReviewStatusSchema.safeParse(g.reviewStatus);
-    if (status.success) counts[status.data] += g._count._all;
-    counts.all += g._count._all;
+  for (const [stored, count] of byStatus) {
+    const status = ReviewStatusSchema.safeParse(stored);
+    if (status.success) counts[status.data] += count;
+    counts.all += count;
   }
   return counts;
 }
 
 /** Jobs that have produced traces, newest first: the job filter's choices. */
-export async function listReviewJobs(): Promise<Array<{ id: string; name: string }>> {
-  return db().job.findMany({
-    where: { traces: { some: {} } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, name: true },
-  });
+export function listReviewJobs(): Promise<Array<{ id: string; name: string }>> {
+  return jobsWithTraces();
 }
 
 function preview(text: string): string {

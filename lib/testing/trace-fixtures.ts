@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { db } from "../db/client";
 import type { ReviewStatus } from "../review/schemas";
+import { insertTraces } from "../traces";
 import { createTestUser } from "./fixtures";
 
 export type CreateTracesOptions = {
@@ -152,7 +153,7 @@ export async function createTraces(options: CreateTracesOptions = {}): Promise<C
       reviewStatus: status,
       createdAt: new Date(base.getTime() + i * 1000),
     }),
-    (rows) => client.trace.createMany({ data: rows }),
+    (rows) => insertTraces(client, rows),
   );
 
   const reviewerIds = await decisionsFor(status, traceIds, options.reviewerIds ?? []);

@@ -26,7 +26,7 @@ export default async function ReviewPage({
     <>
       <PageHeader
         title="Review"
-        description="Open a trace to judge it; keys a / r / j / k move you through the list (press ? on a trace)."
+        description="Open a trace to judge it; keys a / r / e / j / k approve, reject, edit and move through the list (press ? on a trace)."
         actions={<JobFilter jobs={jobs} status={filter.status} jobId={filter.jobId} />}
       />
       <Card>

@@ -25,6 +25,7 @@ export default async function ReviewTracePage({
   );
   const [view, nav] = loaded;
   const mine = view.myDecision;
+  const canDecide = can(user.role, "review:decide");
   return (
     <TraceReview
       // Fresh client state whenever the server's view of this trace changes.
@@ -34,10 +35,10 @@ export default async function ReviewTracePage({
       myDecision={mine && { decision: mine.decision, reason: mine.reason, version: mine.version }}
       nav={nav}
       filter={{ status: filter.status, jobId: filter.jobId }}
-      canDecide={can(user.role, "review:decide")}
+      canDecide={canDecide}
       sidebar={<TraceSidebar view={view} />}
     >
-      <TraceDetails view={view} />
+      <TraceDetails view={view} canEdit={canDecide} />
     </TraceReview>
   );
 }

@@ -1,0 +1,25 @@
+// The traces domain's public surface: the one place that writes and reads the Trace table.
+export { insertTraces, lockTrace, setReviewStatus, tracedItemIds, type NewTrace } from "./write";
+export { editTrace, type EditTraceResult } from "./edit";
+export { getTraceView, type StoredDecision, type TraceEditView, type TraceView } from "./view";
+export {
+  averageOutputTokens,
+  countTraces,
+  countTracesByJob,
+  countTracesByStatus,
+  firstTraceId,
+  jobsWithTraces,
+  listTracePage,
+  traceAnchor,
+  type TraceListRow,
+  type TraceOrder,
+  type TraceWhere,
+} from "./queries";
+export { exportTraceBatch } from "./export-rows";
+export {
+  EDIT_NOTE_MAX,
+  EditTraceSchema,
+  TRACE_EDIT_MAX,
+  type EditTraceInput,
+  type StrategyView,
+} from "./schemas";

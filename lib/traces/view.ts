@@ -1,0 +1,132 @@
+import "server-only";
+import { userNames } from "../auth/user-names";
+import { db } from "../db/client";
+import { NotFoundError } from "../errors";
+import { newestEditFirst } from "./edit-order";
+import { StoredStrategySchema, type StrategyView } from "./schemas";
+
+export type TraceEditView = {
+  id: string;
+  content: string;
+  note: string | null;
+  editorId: string;
+  editorName: string;
+  createdAt: string;
+  /** The edit put the teacher's original text back. */
+  restoresOriginal: boolean;
+};
+
+/** A decision as stored; review reads its vocabulary (lib/review/trace-view.ts). */
+export type StoredDecision = {
+  reviewerId: string;
+  reviewerName: string;
+  decision: string;
+  reason: string | null;
+  version: number;
+  updatedAt: string;
+};
+
+export type TraceView = {
+  id: string;
+  reviewStatus: string;
+  prompt: {
+    id: string;
+    text: string;
+    referenceAnswer: string | null;
+    category: string | null;
+    externalId: string | null;
+  };
+  systemMessage: { id: string; name: string; versionId: string; version: number; content: string };
+  /** Set when the teacher chose the system message itself (cautious reasoning). */
+  strategy: StrategyView;
+  trace: {
+    /** What the trace says now: the newest edit, or the teacher's text when nobody edited it. */
+    content: string;
+    /** The teacher's text, never changed by edits. */
+    original: string;
+    reasoning: string | null;
+    reasoningTokens: number;
+    systemPromptErasable: boolean;
+    model: string;
+    finishReason: string;
+    truncated: boolean;
+    inputTokens: number;
+    outputTokens: number;
+    latencyMs: number;
+    createdAt: string;
+  };
+  /** Newest first; the first one's id is what an editor sends as expectedEditId. */
+  edits: TraceEditView[];
+  job: { id: string; name: string };
+  decisions: StoredDecision[];
+};
+
+const REMOVED_USER = "(removed user)";
+
+/** One trace with what it was made from, its edits and its decisions, plain and serialisable. */
+export async function getTraceView(traceId: string): Promise<TraceView> {
+  const t = await db().trace.findUnique({
+    where: { id: traceId },
+    include: {
+      prompt: true,
+      job: { select: { id: true, name: true } },
+      systemMessageVersion: { include: { message: { select: { id: true, name: true } } } },
+      decisions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      edits: { orderBy: newestEditFirst() },
+    },
+  });
+  if (!t) throw new NotFoundError("Trace", traceId);
+  const names = await userNames([...t.decisions.map((d) => d.reviewerId), ...t.edits.map((e) => e.editorId)]);
+  const v = t.systemMessageVersion;
+  return {
+    id: t.id,
+    reviewStatus: t.reviewStatus,
+    prompt: {
+      id: t.prompt.id,
+      text: t.prompt.text,
+      referenceAnswer: t.prompt.referenceAnswer,
+      category: t.prompt.category,
+      externalId: t.prompt.externalId,
+    },
+    systemMessage: {
+      id: v.message.id,
+      name: v.message.name,
+      versionId: v.id,
+      version: v.version,
+      content: v.content,
+    },
+    strategy: StoredStrategySchema.parse(t.strategy ?? null),
+    trace: {
+      content: t.edits[0]?.content ?? t.content,
+      original: t.content,
+      reasoning: t.reasoning,
+      reasoningTokens: t.reasoningTokens,
+      systemPromptErasable: t.systemPromptErasable,
+      model: t.model,
+      finishReason: t.finishReason,
+      truncated: t.truncated,
+      inputTokens: t.inputTokens,
+      outputTokens: t.outputTokens,
+      latencyMs: t.latencyMs,
+      createdAt: t.createdAt.toISOString(),
+    },
+    edits: t.edits.map((e) => ({
+      id: e.id,
+      content: e.content,
+      note: e.note,
+      editorId: e.editorId,
+      editorName: names.get(e.editorId) ?? REMOVED_USER,
+      createdAt: e.createdAt.toISOString(),
+      restoresOriginal: e.content === t.content,
+    })),
+    job: t.job,
+    decisions: t.decisions.map((d) => ({
+      reviewerId: d.reviewerId,
+      reviewerName: names.get(d.reviewerId) ?? REMOVED_USER,
+      decision: d.decision,
+      reason: d.reason,
+      version: d.version,
+      updatedAt: d.updatedAt.toISOString(),
+    })),
+  };
+}
