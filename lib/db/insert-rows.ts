@@ -1,12 +1,6 @@
 import "server-only";
 import { dbKind, type Prisma, type Tx } from "./client";
-import {
-  compileTable,
-  postgresPlan,
-  postgresStatements,
-  sqliteStatements,
-  type Compiled,
-} from "./insert-statements";
+import { compileTable, jsonPlan, jsonStatements, type Compiled } from "./insert-statements";
 
 export { INSERT_LIMITS, type ColumnType } from "./insert-statements";
 
@@ -82,10 +76,7 @@ export async function insertRows<Row>(
   const table = compile(spec);
   const all = rows as ReadonlyArray<Record<string, unknown>>;
   const conflict = options.onConflict === "ignore" ? " ON CONFLICT DO NOTHING" : "";
-  const statements =
-    dbKind() === "postgres"
-      ? postgresStatements(table, postgresPlan(table, all, conflict), all)
-      : sqliteStatements(table, all, conflict);
+  const statements = jsonStatements(table, jsonPlan(table, all, conflict, dbKind()), all);
   let inserted = 0;
   let running: Promise<number> | null = null;
   for (const statement of statements) {

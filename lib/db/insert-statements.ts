@@ -2,16 +2,11 @@
 export type ColumnType = "text" | "int" | "float" | "bool" | "json" | "date" | "bigint";
 
 /**
- * Per statement: by rows, and by characters so its parameters (and Prisma's copies of them) stay
- * under V8's large-object size (128 KiB) and die young (see lib/prompts/insert-prompts.ts). SQLite's
- * bound values can be two bytes per character and it binds at most 32,766 values; PostgreSQL's one
- * JSON parameter is one byte per character (latin1Json below) and never crosses the limit unless a
- * single row does: 120,000 matches the statements insert-prompts sends (fewer round trips).
+ * Per statement, on both databases: by rows, and by characters of its one JSON parameter, which is
+ * one byte per character (latin1Json below) and stays near V8's large-object size, so it (and
+ * Prisma's copies of it) dies young; it never crosses the limit unless a single row does.
  */
-export const INSERT_LIMITS = {
-  sqlite: { rows: 500, chars: 24_000, values: 32_766 },
-  postgres: { rows: 1_000, chars: 120_000 },
-} as const;
+export const INSERT_LIMITS = { rows: 1_000, chars: 120_000 } as const;
 
 /** A table spec made ready once: column order, how to bind each, SQL that does not vary. */
 export type Compiled = {
@@ -20,10 +15,8 @@ export type Compiled = {
   defaults: Array<(() => unknown) | undefined>;
   /** `"Table" ("a", "b", ...)` */
   target: string;
-  maxSqliteRows: number;
-  sqliteTuple: string;
-  lastTuples: { count: number; text: string };
-  postgresSql: Map<string, string>;
+  /** Statements by dialect and which columns travel per row. */
+  sql: Map<string, string>;
 };
 
 export type Statement = { sql: string; params: unknown[] };
@@ -37,13 +30,7 @@ export function compileTable(table: string, columns: object, defaults: object): 
     types,
     defaults: names.map((name) => (defaults as Record<string, (() => unknown) | undefined>)[name]),
     target: `"${table}" (${names.map((n) => `"${n}"`).join(", ")})`,
-    maxSqliteRows: Math.min(
-      INSERT_LIMITS.sqlite.rows,
-      Math.floor(INSERT_LIMITS.sqlite.values / names.length),
-    ),
-    sqliteTuple: `(${names.map(() => "?").join(", ")})`,
-    lastTuples: { count: 0, text: "" },
-    postgresSql: new Map(),
+    sql: new Map(),
   };
 }
 
@@ -68,44 +55,6 @@ function dateFormatter(format: (date: Date) => string): (value: unknown) => stri
   };
 }
 
-/**
- * SQLite: VALUES tuples of bound values (faster there than its JSON functions), DateTime as text
- * in the format Prisma's SQLite adapter writes (text comparisons must order it), booleans 0/1.
- */
-export function* sqliteStatements(table: Compiled, rows: Rows, conflict: string): Generator<Statement> {
-  const { types } = table;
-  const width = types.length;
-  const date = dateFormatter((d) => d.toISOString().replace("Z", "+00:00"));
-  let params: unknown[] = [];
-  let chars = 0;
-  let count = 0;
-  for (const row of rows) {
-    for (let i = 0; i < width; i++) {
-      let value = valueOf(table, row, i);
-      if (value !== null) {
-        const type = types[i]!;
-        if (type === "bool") value = value ? 1 : 0;
-        else if (type === "json") value = JSON.stringify(value);
-        else if (type === "date") value = date(value);
-        if (typeof value === "string") chars += value.length;
-      }
-      params.push(value);
-    }
-    if (++count === table.maxSqliteRows || chars >= INSERT_LIMITS.sqlite.chars) {
-      yield sqliteInsert(table, params, count, conflict);
-      [params, chars, count] = [[], 0, 0];
-    }
-  }
-  if (count > 0) yield sqliteInsert(table, params, count, conflict);
-}
-
-function sqliteInsert(table: Compiled, params: unknown[], count: number, conflict: string): Statement {
-  if (table.lastTuples.count !== count) {
-    table.lastTuples = { count, text: new Array<string>(count).fill(table.sqliteTuple).join(", ") };
-  }
-  return { sql: `INSERT INTO ${table.target} VALUES ${table.lastTuples.text}${conflict}`, params };
-}
-
 const PG_TYPES: Record<ColumnType, string> = {
   text: "text",
   int: "integer",
@@ -116,48 +65,66 @@ const PG_TYPES: Record<ColumnType, string> = {
   bigint: "bigint",
 };
 
-/** PostgreSQL's plan for one call: columns equal in every row travel once, as their own parameter. */
-export type PostgresPlan = { sql: string; perRow: number[]; shared: Array<string | null> };
+export type Dialect = "sqlite" | "postgres";
+
+/** One call's plan: columns equal in every row travel once, as their own parameter. */
+export type JsonPlan = { sql: string; perRow: number[]; shared: Array<string | null>; dialect: Dialect };
 
 /**
  * Finds the columns whose value is the same in every row (a set id, a file name, one timestamp)
  * and builds the statement around them: the rest of each row is an array in one JSON parameter,
- * expanded by jsonb_array_elements and cast per column, which PostgreSQL parses far faster than
- * thousands of bound values.
+ * expanded by the database (jsonb_array_elements, json_each) and cast per column. PostgreSQL
+ * parses that far faster than thousands of bound values; on SQLite it is as fast, and a chunk is
+ * one string instead of thousands of bound values (and the driver's copies of them), which keeps
+ * a big write (a million planned items) from piling up garbage.
  */
-export function postgresPlan(table: Compiled, rows: Rows, conflict: string): PostgresPlan {
+export function jsonPlan(table: Compiled, rows: Rows, conflict: string, dialect: Dialect): JsonPlan {
   const { types } = table;
   const perRow: number[] = [];
   const shared: Array<string | null> = [];
   const select: string[] = [];
   for (let i = 0; i < types.length; i++) {
-    const value = sharedValue(table, rows, i);
+    const value = sharedValue(table, rows, i, dialect);
     if (value === undefined) {
-      select.push(castElement(types[i]!, perRow.length));
+      select.push(
+        dialect === "postgres"
+          ? pgElement(types[i]!, perRow.length)
+          : sqliteElement(types[i]!, perRow.length),
+      );
       perRow.push(i);
     } else {
       shared.push(value);
-      select.push(`CAST($${shared.length + 1} AS ${PG_TYPES[types[i]!]})`);
+      select.push(dialect === "postgres" ? `CAST($${shared.length + 1} AS ${PG_TYPES[types[i]!]})` : "?");
     }
   }
-  const key = `${perRow.join(",")}${conflict}`;
-  let sql = table.postgresSql.get(key);
+  const key = `${dialect}:${perRow.join(",")}${conflict}`;
+  let sql = table.sql.get(key);
   if (!sql) {
-    sql = `INSERT INTO ${table.target} SELECT ${select.join(", ")} FROM jsonb_array_elements($1::jsonb) AS r${conflict}`;
-    table.postgresSql.set(key, sql);
+    // SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT (else it reads ON as a join's).
+    const source =
+      dialect === "postgres" ? "jsonb_array_elements($1::jsonb) AS r" : "json_each(?) WHERE true";
+    sql = `INSERT INTO ${table.target} SELECT ${select.join(", ")} FROM ${source}${conflict}`;
+    table.sql.set(key, sql);
   }
-  return { sql, perRow, shared };
+  return { sql, perRow, shared, dialect };
 }
 
 // r->i of a JSON null is the jsonb 'null', not SQL NULL.
-function castElement(type: ColumnType, index: number): string {
+function pgElement(type: ColumnType, index: number): string {
   if (type === "text") return `r->>${index}`;
   if (type === "json") return `NULLIF(r->${index}, 'null'::jsonb)`;
   return `(r->>${index})::${PG_TYPES[type]}`;
 }
 
+// SQLite keeps JSON columns as their text (->: the element's JSON), the rest as ->> gives them
+// (JSON true/false come out as 1/0, as SQLite stores booleans).
+function sqliteElement(type: ColumnType, index: number): string {
+  if (type === "json") return `NULLIF(value -> ${index}, 'null')`;
+  return `value ->> ${index}`;
+}
+
 /** Column i's value as parameter text when every row has it (null: all NULL); undefined when rows differ. */
-function sharedValue(table: Compiled, rows: Rows, i: number): string | null | undefined {
+function sharedValue(table: Compiled, rows: Rows, i: number, dialect: Dialect): string | null | undefined {
   const name = table.names[i]!;
   const defaulted = table.defaults[i] !== undefined;
   const first = rows[0]![name] ?? (defaulted ? undefined : null);
@@ -171,25 +138,34 @@ function sharedValue(table: Compiled, rows: Rows, i: number): string | null | un
   }
   if (first === null) return null;
   const type = table.types[i]!;
-  if (type === "date") return toDate(first).toISOString();
+  if (type === "date") return dateText(dialect)(toDate(first));
   if (type === "json") return JSON.stringify(first);
+  if (type === "bool" && dialect === "sqlite") return first ? "1" : "0";
   return String(first);
 }
+
+/** PostgreSQL casts ISO text; SQLite compares DateTime as text in the format Prisma's adapter writes. */
+const dateText = (dialect: Dialect) =>
+  dialect === "postgres" ? (d: Date) => d.toISOString() : (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 /**
  * The statements for `rows`, each built when asked for. A statement's JSON stays under the
  * character limit: a row that would cross it opens the next statement (only a single row larger
  * than the limit makes one larger).
  */
-export function* postgresStatements(table: Compiled, plan: PostgresPlan, rows: Rows): Generator<Statement> {
+export function* jsonStatements(table: Compiled, plan: JsonPlan, rows: Rows): Generator<Statement> {
   const { perRow } = plan;
   const { types } = table;
-  const { rows: maxRows, chars: maxChars } = INSERT_LIMITS.postgres;
-  const date = dateFormatter((d) => d.toISOString());
+  const { rows: maxRows, chars: maxChars } = INSERT_LIMITS;
+  const date = dateFormatter(dateText(plan.dialect));
   const tuple = new Array<unknown>(perRow.length);
   let json = "";
   let count = 0;
-  const statement = () => ({ sql: plan.sql, params: [`[${json}]`, ...plan.shared] });
+  // PostgreSQL numbers its parameters (the JSON is $1); SQLite's come in the order they appear.
+  const statement = () => ({
+    sql: plan.sql,
+    params: plan.dialect === "postgres" ? [`[${json}]`, ...plan.shared] : [...plan.shared, `[${json}]`],
+  });
   for (const row of rows) {
     for (let j = 0; j < perRow.length; j++) {
       const i = perRow[j]!;

@@ -1,87 +1,93 @@
 import "server-only";
-import { dbKind, Prisma, type Tx } from "../db/client";
-import { contentHash, cuid } from "../prompts";
+import type { Prisma, Tx } from "../db/client";
+import { contentHash, insertPromptRows } from "../prompts";
 import type { Done, LeasedItem } from "../runner/kind";
-import type { JobConfig } from "./schemas";
+import { insertTraces, type NewTrace } from "../traces";
 import { outcomeOf } from "./outcome";
 import { recordedParams } from "./params";
-import { bufferTraceCreates } from "./trace-buffer";
+import type { JobConfig } from "./schemas";
 import type { ItemResult, SynthesizedPrompt } from "./types";
 
-/** Writes what attempts produced, inside the runner's fenced completion transaction. */
+/**
+ * Writes what attempts produced, inside the runner's fenced completion transaction: the traces of
+ * the group in one multi-row insert, synthesized prompts item by item (each counts its own).
+ */
 export async function writeResults(tx: Tx, done: Array<Done<ItemResult>>, config: JobConfig): Promise<void> {
-  const buffer = bufferTraceCreates(tx);
-  for (const { item, result } of done) await writeResult(buffer.tx, item, result, config);
-  await buffer.flush();
+  const traces: NewTrace[] = [];
+  for (const { item, result, usage } of done) {
+    if (result.kind === "prompts") await writePrompts(tx, item, result.prompts, config);
+    else traces.push(traceRow(item, result, config, usage.costUsd));
+  }
+  await insertTraces(tx, traces);
+  // Cautious items get their system message only now, from the teacher's choice.
+  for (const { item, result } of done) {
+    if (result.kind === "trace" && item.systemMessageVersionId !== result.systemMessageVersionId) {
+      await tx.jobItem.update({
+        where: { id: item.id },
+        data: { systemMessageVersionId: result.systemMessageVersionId },
+      });
+    }
+  }
 }
 
-/** One result, written at once (writeResults groups them). */
-export async function writeResult(
-  tx: Tx,
+/** One result, written at once (the runner writes groups through writeResults). */
+export function writeResult(tx: Tx, item: LeasedItem, result: ItemResult, config: JobConfig): Promise<void> {
+  return writeResults(tx, [{ item, ...outcomeOf(result, config) }], config);
+}
+
+function traceRow(
   item: LeasedItem,
-  result: ItemResult,
+  result: Extract<ItemResult, { kind: "trace" }>,
   config: JobConfig,
-): Promise<void> {
-  const costUsd = outcomeOf(result, config).usage.costUsd;
-  if (result.kind === "prompts") {
-    await writePrompts(tx, item, result.prompts, config);
-    return;
-  }
+  costUsd: number,
+): NewTrace {
   const { completion } = result;
-  await tx.trace.create({
-    data: {
-      itemId: item.id,
-      jobId: item.jobId,
-      promptId: item.promptId!,
-      systemMessageVersionId: result.systemMessageVersionId,
-      model: completion.model,
-      params: recordedParams(config) as Prisma.InputJsonObject,
-      content: completion.text,
-      reasoning: completion.reasoning ?? null,
-      strategy: result.strategy ?? undefined,
-      systemPromptErasable: result.strategy !== null,
-      requestMode: config.mode === "batch" ? "batch" : config.params.stream ? "stream" : "live",
-      finishReason: completion.finishReason,
-      truncated: completion.finishReason === "length",
-      inputTokens: completion.usage.inputTokens,
-      outputTokens: completion.usage.outputTokens,
-      reasoningTokens: completion.usage.reasoningTokens ?? 0,
-      costUsd,
-      latencyMs: Math.round(completion.latencyMs),
-    },
-  });
-  // Cautious items get their system message only now, from the teacher's choice.
-  if (item.systemMessageVersionId !== result.systemMessageVersionId) {
-    await tx.jobItem.update({
-      where: { id: item.id },
-      data: { systemMessageVersionId: result.systemMessageVersionId },
-    });
-  }
+  return {
+    itemId: item.id,
+    jobId: item.jobId,
+    promptId: item.promptId!,
+    systemMessageVersionId: result.systemMessageVersionId,
+    model: completion.model,
+    params: recordedParams(config) as Prisma.InputJsonObject,
+    content: completion.text,
+    reasoning: completion.reasoning ?? null,
+    strategy: result.strategy ?? undefined,
+    systemPromptErasable: result.strategy !== null,
+    requestMode: config.mode === "batch" ? "batch" : config.params.stream ? "stream" : "live",
+    finishReason: completion.finishReason,
+    truncated: completion.finishReason === "length",
+    inputTokens: completion.usage.inputTokens,
+    outputTokens: completion.usage.outputTokens,
+    reasoningTokens: completion.usage.reasoningTokens ?? 0,
+    costUsd,
+    latencyMs: Math.round(completion.latencyMs),
+  };
 }
 
 /**
- * Inserts the prompts into the job's target set. ON CONFLICT DO NOTHING, not try/catch: a failed
- * INSERT would abort the whole transaction on PostgreSQL. The unique (synthesisItemId,
- * synthesisIndex) keeps a re-run item from writing twice; (promptSetId, contentHash) skips
- * prompts the set already holds.
+ * Inserts the prompts into the job's target set. The unique (synthesisItemId, synthesisIndex)
+ * keeps a re-run item from writing twice; (promptSetId, contentHash) skips prompts the set holds.
  */
 async function writePrompts(tx: Tx, item: LeasedItem, prompts: SynthesizedPrompt[], config: JobConfig) {
-  const at = new Date();
-  const createdAt =
-    dbKind() === "postgres"
-      ? Prisma.sql`CAST(${at} AS TIMESTAMP(3))`
-      : Prisma.sql`${at.toISOString().replace("Z", "+00:00")}`;
   const origin = config.synthesis?.method ?? "topic-graph";
-  let written = 0;
-  for (const [index, p] of prompts.entries()) {
-    written += await tx.$executeRaw`
-      INSERT INTO "Prompt" ("id", "promptSetId", "text", "category", "source", "contentHash", "origin",
-        "parentPromptId", "topic", "operation", "synthesisItemId", "synthesisIndex", "createdAt")
-      VALUES (${cuid()}, ${config.promptSet.id}, ${p.text}, ${p.category}, ${`job ${item.jobId}`},
-        ${contentHash(p.text)}, ${origin}, ${p.parentPromptId}, ${p.topic}, ${p.operation}, ${item.id},
-        ${index}, ${createdAt})
-      ON CONFLICT DO NOTHING`;
-  }
+  const createdAt = new Date();
+  const written = await insertPromptRows(
+    tx,
+    prompts.map((p, index) => ({
+      promptSetId: config.promptSet.id,
+      text: p.text,
+      category: p.category,
+      source: `job ${item.jobId}`,
+      contentHash: contentHash(p.text),
+      origin,
+      parentPromptId: p.parentPromptId,
+      topic: p.topic,
+      operation: p.operation,
+      synthesisItemId: item.id,
+      synthesisIndex: index,
+      createdAt,
+    })),
+  );
   const previous = await tx.jobItem.findUnique({ where: { id: item.id }, select: { payload: true } });
   const payload = (previous?.payload ?? {}) as Prisma.InputJsonObject;
   await tx.jobItem.update({

@@ -4,3 +4,4 @@ export { seedDemoPromptSet, DEMO_SET_NAME } from "./demo-seed";
 // Used by synthesis jobs, which write prompts with the same hashing and raw-insert ids.
 export { contentHash, normaliseText } from "./content-hash";
 export { cuid } from "./cuid";
+export { insertPromptRows, type NewPromptRow } from "./prompt-rows";

@@ -89,9 +89,7 @@ export async function jobProgress(jobId: string, now = new Date()): Promise<JobP
   const planning = job.status === "planning";
   const [countsByJob, sums, recent, errors] = await Promise.all([
     // While planning, every item so far is pending: the count is the planner's checkpoint.
-    planning
-      ? new Map([[jobId, { ...emptyCounts(), pending: job.plannedCount }]])
-      : itemCountsByJob([jobId]),
+    planning ? new Map([[jobId, { ...emptyCounts(), pending: job.plannedCount }]]) : itemCountsByJob([jobId]),
     // From the items, so synthesis jobs (which write prompts, not traces) count too.
     client.jobItem.aggregate({
       where: { jobId, status: "done" },
