@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import { BATCH_PRICE_FACTOR, estimateCost, getProvider } from "../teacher";
+import { averageOutputTokens } from "../traces";
 import { CHOICE_MAX_TOKENS, summarize } from "./strategy";
 import type { EstimateQuery } from "./schemas";
 import { evolInstruction } from "./synthesis/evol-operations";
@@ -32,12 +33,8 @@ type Work = { items: number; requests: number; inputChars: number; strategyItems
 export async function estimateJob(query: EstimateQuery): Promise<JobEstimate> {
   const provider = await getProvider(query.providerId);
   const work = await workOf(query);
-  const history = await db().trace.aggregate({
-    where: { job: { providerId: provider.id } },
-    _avg: { outputTokens: true },
-    _count: { _all: true },
-  });
-  const perAnswer = history._avg.outputTokens;
+  const history = await averageOutputTokens(provider.id);
+  const perAnswer = history.average;
   const answerCalls = work.requests - work.strategyItems;
   // As executeCautious: a reasoning model's strategy question keeps the job's maxTokens.
   const choiceMax = query.reasoning ? query.maxTokens : Math.min(query.maxTokens, CHOICE_MAX_TOKENS);
@@ -56,7 +53,7 @@ export async function estimateJob(query: EstimateQuery): Promise<JobEstimate> {
     requests: work.requests,
     inputTokens,
     outputTokens: { max, typical },
-    typicalFrom: history._count._all,
+    typicalFrom: history.count,
     cost: priced ? { about: typical === null ? null : dollars(typical), atMost: dollars(max) } : null,
     batchDiscount: query.mode === "batch",
   };
