@@ -3,7 +3,7 @@ import { anthropicBody, anthropicCompletion } from "./anthropic-request";
 import { anthropicClient, anthropicContext } from "./anthropic-teacher";
 import { BATCH_CALL_TIMEOUT_MS, mapped, noBatchApi, notRunError, resultTypeError } from "./batch-common";
 import { sdkCall } from "./call";
-import type { ResolvedTeacherConfig } from "./create-teacher";
+import type { ResolvedTeacherConfig } from "./teacher-config";
 import type { CallContext } from "./errors";
 import { TeacherError, type BatchResult, type BatchTeacher } from "./types";
 

@@ -5,7 +5,7 @@ import { activityFetch } from "./stream-activity";
 import { timedCall } from "./call";
 import type { CallContext } from "./errors";
 import type { Teacher } from "./types";
-import type { ResolvedTeacherConfig } from "./create-teacher";
+import type { ResolvedTeacherConfig } from "./teacher-config";
 
 export const ANTHROPIC_DEFAULT_BASE_URL = "https://api.anthropic.com";
 

@@ -1,5 +1,5 @@
 import { anthropicBatchTeacher } from "./anthropic-batch";
-import { resolveTeacherConfig, type TeacherConfig } from "./create-teacher";
+import { resolveTeacherConfig, type TeacherConfig } from "./teacher-config";
 import { openaiBatchTeacher } from "./openai-batch";
 import type { BatchTeacher } from "./types";
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { serveForTests } from "../testing/local-server";
 import { countWords, startScriptedTeacher, type ScriptedTeacher } from "../testing/scripted-teacher";
-import { createTeacher, type TeacherConfig } from "./create-teacher";
+import { createTeacher } from "./create-teacher";
+import type { TeacherConfig } from "./teacher-config";
 import { TeacherAbortError } from "./errors";
 import { failure } from "./test-helpers";
 import type { ChatRequest } from "./types";

@@ -1,6 +1,7 @@
 // The teacher domain's public surface: other domains import from here only.
 import { createBatchTeacher } from "./batch-teacher";
-import { createTeacher, type TeacherConfig } from "./create-teacher";
+import { createTeacher } from "./create-teacher";
+import type { TeacherConfig } from "./teacher-config";
 import { providerConfig } from "./providers";
 import type { BatchTeacher, Teacher } from "./types";
 
@@ -18,7 +19,8 @@ export type {
 } from "./types";
 export { TeacherError } from "./types";
 export { TeacherAbortError } from "./errors";
-export { createTeacher, DEFAULT_TIMEOUT_MS, type TeacherConfig } from "./create-teacher";
+export { createTeacher } from "./create-teacher";
+export { DEFAULT_TIMEOUT_MS, type TeacherConfig } from "./teacher-config";
 export { createBatchTeacher } from "./batch-teacher";
 export { BATCH_PRICE_FACTOR } from "./capabilities";
 export { estimateCost } from "./cost";

@@ -9,7 +9,7 @@ import {
   resultStatusError,
 } from "./batch-common";
 import { sdkCall } from "./call";
-import type { ResolvedTeacherConfig } from "./create-teacher";
+import type { ResolvedTeacherConfig } from "./teacher-config";
 import type { CallContext } from "./errors";
 import { openaiBody, openaiCompletion } from "./openai-request";
 import { openaiClient, openaiContext } from "./openai-teacher";

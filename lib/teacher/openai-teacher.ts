@@ -5,7 +5,7 @@ import { openaiBody, openaiCompletion } from "./openai-request";
 import { readOpenAIStream } from "./openai-stream";
 import { activityFetch } from "./stream-activity";
 import type { Teacher } from "./types";
-import type { ResolvedTeacherConfig } from "./create-teacher";
+import type { ResolvedTeacherConfig } from "./teacher-config";
 
 export const OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1";
 

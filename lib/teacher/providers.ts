@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/audit";
 import { db } from "../db/client";
 import type { Provider as ProviderRow } from "../db/generated/sqlite/client";
 import { ConflictError, isUniqueViolation, NotFoundError } from "../errors";
-import type { TeacherConfig } from "./create-teacher";
+import type { TeacherConfig } from "./teacher-config";
 import type { ProviderInput, ProviderKind, UpdateProviderInput } from "./schemas";
 import { decryptSecret, encryptSecret } from "./secrets";
 

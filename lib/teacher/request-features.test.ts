@@ -8,7 +8,8 @@ import {
   type ScriptedTeacher,
 } from "../testing/scripted-teacher";
 import { REDACTED_NOTE } from "./anthropic-request";
-import { createTeacher, type TeacherConfig } from "./create-teacher";
+import { createTeacher } from "./create-teacher";
+import type { TeacherConfig } from "./teacher-config";
 import { TeacherAbortError } from "./errors";
 import { failure } from "./test-helpers";
 import type { ChatRequest } from "./types";

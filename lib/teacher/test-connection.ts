@@ -1,6 +1,7 @@
 import "server-only";
 import { DomainError } from "../errors";
-import { createTeacher, type TeacherConfig } from "./create-teacher";
+import { createTeacher } from "./create-teacher";
+import type { TeacherConfig } from "./teacher-config";
 import { providerConfig } from "./providers";
 import type { TestConnectionInput } from "./schemas";
 import { TeacherError } from "./types";
