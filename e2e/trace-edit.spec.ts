@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { addScriptedTeacher, createPromptSetFromFile, launchJobAndWait, uniqueLabel } from "./support/steps";
+
+test("a reviewer corrects a trace from the keyboard; export writes the edit and keeps the original", async ({
+  page,
+}) => {
+  const run = uniqueLabel("edit");
+  await createPromptSetFromFile(page, `${run} prompts`, "e2e/fixtures/loop-prompts.jsonl");
+  await addScriptedTeacher(page, `${run} teacher`);
+  const jobId = await launchJobAndWait(page, {
+    promptSet: `${run} prompts`,
+    teacher: `${run} teacher`,
+    messages: ["Plain helpful answer"],
+    samplesPerPrompt: 1,
+  });
+
+  await page.goto(`/review?jobId=${jobId}`);
+  await page.getByTestId("review-row").first().getByRole("link").first().click();
+  const corrected = `Corrected answer (${run}): 42.`;
+
+  // e opens the editor; keys typed there are text, not shortcuts (the "a" must not approve).
+  await page.keyboard.press("e");
+  const box = page.getByLabel("Trace text", { exact: true });
+  await expect(box).toBeFocused();
+  await box.fill(corrected);
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByTestId("review-trace")).toContainText(corrected);
+  await expect(page.getByTestId("trace-edited-by")).toContainText(/Edited by/);
+  await expect(page.getByTestId("trace-original")).toBeVisible();
+
+  await page.keyboard.press("a");
+  await page.goto("/export");
+  await page.getByLabel("Job", { exact: true }).selectOption(jobId);
+  await expect(page.getByTestId("export-count")).toHaveText("1");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download JSONL" }).click();
+  const text = readFileSync((await (await downloading).path())!, "utf8");
+  const [row] = text
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { trace: string; original_trace?: string });
+  expect(row!.trace).toBe(corrected);
+  // The teacher's own answer travels beside it, untouched (the scripted teacher answers in words).
+  expect(row!.original_trace).toMatch(/\w/);
+  expect(row!.original_trace).not.toBe(corrected);
+});
