@@ -20,8 +20,12 @@ test("a reviewer corrects a trace from the keyboard; export writes the edit and 
   const corrected = `Corrected answer (${run}): 42.`;
 
   // e opens the editor; keys typed there are text, not shortcuts (the "a" must not approve).
-  await page.keyboard.press("e");
   const box = page.getByLabel("Trace text", { exact: true });
+  // Until the page has hydrated a key does nothing: press again until the editor opens.
+  await expect(async () => {
+    await page.keyboard.press("e");
+    await expect(box).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   await expect(box).toBeFocused();
   await box.fill(corrected);
   await page.keyboard.press("Control+Enter");
