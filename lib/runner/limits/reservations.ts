@@ -1,7 +1,7 @@
 import "server-only";
 import { dbKind, Prisma, type Db, type Tx } from "../../db/client";
 import { dateFromRaw } from "../../db/raw-values";
-import { cuid } from "../../prompts";
+import { cuid } from "../../db/cuid";
 import type { ProviderUsage } from "./budget";
 
 /**

@@ -1,0 +1,129 @@
+import { z } from "zod";
+
+// Every action the audit log records, with the entity it is about and the shape of its payload:
+// one place to read what the log can hold, and a write that does not match fails its test.
+
+const id = z.string();
+const nullableId = z.string().nullable();
+const count = z.number().int().min(0);
+const role = z.enum(["admin", "curator", "reviewer"]);
+const importCounts = { rowsRead: count, inserted: count, duplicates: count, invalid: count };
+const changes = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }));
+const providerSnapshot = z.object({
+  name: z.string(),
+  kind: z.string(),
+  baseUrl: z.string().nullable(),
+  model: z.string(),
+  /** What happened to the key (never the key): set, kept, removed or none. */
+  apiKey: z.enum(["set", "kept", "removed", "none"]),
+  inputPricePerMTok: z.number().nullable(),
+  outputPricePerMTok: z.number().nullable(),
+  maxConcurrency: z.number().nullable(),
+  requestsPerMinute: z.number().nullable(),
+  tokensPerMinute: z.number().nullable(),
+});
+
+const action = <E extends string, S extends z.ZodType>(entityType: E, data: S) => ({ entityType, data });
+
+export const AUDIT_ACTIONS = {
+  "user.signed-up": action("user", z.object({ role })),
+  "user.created": action("user", z.object({ email: z.string(), role })),
+  "user.role-set": action("user", z.object({ role })),
+  "invite.created": action("invite", z.object({ email: z.string(), role })),
+
+  "bank.seeded": action("bank", z.object({ created: count })),
+  "bank.imported": action(
+    "bank",
+    z.object({ fileName: z.string().optional(), created: count, newVersions: count, unchanged: count }),
+  ),
+  "bank.message.created": action(
+    "systemMessage",
+    z.object({ name: z.string(), tags: z.array(z.string()), weight: z.number(), enabled: z.boolean() }).partial(),
+  ),
+  "bank.message.updated": action("systemMessage", z.object({ changes })),
+  "bank.message.imported": action("systemMessage", z.object({ fileName: z.string().optional(), versions: count })),
+  "bank.version.created": action("systemMessage", z.object({ version: count, note: z.string().nullish() })),
+  "bank.version.imported": action("systemMessage", z.object({ fileName: z.string().optional(), version: count })),
+
+  "prompt-set.created": action("prompt-set", z.object({ name: z.string() })),
+  "prompt-set.updated": action(
+    "prompt-set",
+    z.object({ from: z.string(), name: z.string().optional(), description: z.string().nullish() }),
+  ),
+  "prompt-set.deleted": action("prompt-set", z.object({ name: z.string(), prompts: count })),
+  "prompt-set.seeded": action("prompt-set", z.object(importCounts)),
+  "prompts.import-imported": action(
+    "prompt-set",
+    z.object({ importId: id, fileName: z.string(), mode: z.string(), ...importCounts }),
+  ),
+  "prompts.import-rejected": action(
+    "prompt-set",
+    z.object({ importId: id, fileName: z.string(), mode: z.string(), ...importCounts }),
+  ),
+
+  "provider.created": action("provider", providerSnapshot),
+  "provider.updated": action("provider", providerSnapshot),
+  "provider.deleted": action("provider", providerSnapshot),
+
+  "job.launched": action(
+    "job",
+    z.object({
+      name: z.string(),
+      itemCount: count,
+      kind: z.string().optional(),
+      method: z.string().optional(),
+      promptSetId: nullableId.optional(),
+      providerId: nullableId.optional(),
+      seed: z.number().int().optional(),
+      mode: z.string().optional(),
+      cautious: z.boolean().optional(),
+    }),
+  ),
+  "job.paused": action("job", z.object({ reason: z.string().optional() })),
+  "job.resumed": action("job", z.object({ pauseReason: z.string().nullable() })),
+  "job.cancelled": action("job", z.object({ cancelledItems: count })),
+  "job.retried-failed": action("job", z.object({ items: count })),
+
+  "review.decided": action(
+    "trace",
+    z.object({
+      decision: z.enum(["approved", "rejected"]),
+      reason: z.string().nullable(),
+      version: count,
+      status: z.string(),
+    }),
+  ),
+  "trace.edited": action(
+    "trace",
+    z.object({
+      editId: id,
+      previousEditId: nullableId,
+      restoresOriginal: z.boolean(),
+      note: z.string().nullable(),
+      chars: count,
+    }),
+  ),
+  "export.downloaded": action(
+    "export",
+    z.object({
+      jobId: nullableId,
+      jobName: z.string().nullable(),
+      format: z.string(),
+      fileName: z.string(),
+      erase: z.boolean(),
+      reasoning: z.string(),
+      reasoningTag: z.string(),
+    }),
+  ),
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+export type AuditEntityType = (typeof AUDIT_ACTIONS)[AuditAction]["entityType"];
+export type AuditData<A extends AuditAction> = z.input<(typeof AUDIT_ACTIONS)[A]["data"]>;
+
+/** One entry as a domain writes it: the entity type follows from the action. */
+export type AuditEntry<A extends AuditAction = AuditAction> = {
+  [K in A]: { actorId: string | null; action: K; entityId: string; data: AuditData<K> };
+}[A];
+
+export const AuditActionSchema = z.enum(Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]]);
