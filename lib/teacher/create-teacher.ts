@@ -1,6 +1,6 @@
 import { anthropicTeacher } from "./anthropic-teacher";
 import { openaiTeacher } from "./openai-teacher";
-import type { ProviderKind } from "./schemas";
+import { DEFAULT_TIMEOUT_MS, type ProviderKind } from "./schemas";
 import type { Teacher } from "./types";
 
 export type TeacherConfig = {
@@ -25,7 +25,6 @@ export type ResolvedTeacherConfig = Required<
   fetch?: typeof fetch;
 };
 
-export const DEFAULT_TIMEOUT_MS = 180_000;
 export const DEFAULT_STREAM_IDLE_MS = 60_000;
 
 export function resolveTeacherConfig(config: TeacherConfig): ResolvedTeacherConfig {

@@ -18,7 +18,7 @@ export type {
 } from "./types";
 export { TeacherError } from "./types";
 export { TeacherAbortError } from "./errors";
-export { createTeacher, DEFAULT_TIMEOUT_MS, type TeacherConfig } from "./create-teacher";
+export { createTeacher, type TeacherConfig } from "./create-teacher";
 export { createBatchTeacher } from "./batch-teacher";
 export { BATCH_PRICE_FACTOR } from "./capabilities";
 export { estimateCost } from "./cost";
@@ -31,7 +31,16 @@ export {
 } from "./providers";
 export { testConnection, type ConnectionResult } from "./test-connection";
 
-export { ProviderKindSchema, type ProviderKind } from "./schemas";
+export {
+  DEFAULT_TIMEOUT_MS,
+  ProviderKindSchema,
+  RequestParamsSchema,
+  StoredRequestParamsSchema,
+  usesReasoning,
+  type ProviderKind,
+  type RequestParams,
+  type RequestParamsInput,
+} from "./schemas";
 
 type Frozen = Partial<Pick<TeacherConfig, "kind" | "baseUrl" | "model" | "timeoutMs" | "fetch">>;
 
