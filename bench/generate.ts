@@ -212,7 +212,7 @@ async function setup(scenario: Scenario, teacherUrl: string) {
       providerId: provider.id,
       systemMessageIds: [message.id],
       concurrency: CONCURRENCY,
-      maxTokens: 256,
+      params: { maxTokens: 256 },
       seed: 1,
     },
     null,

@@ -1,12 +1,12 @@
 "use client";
 
-import { MAX_SEED } from "@/lib/generation/schemas";
+import { MAX_SEED } from "@/lib/teacher/schemas";
 import { Field, Input, Select, Textarea } from "../ui/field";
-import type { GenerationState } from "./generation-state";
+import type { GenerationState, ParamsState } from "./generation-state";
 
 export type TeacherOption = { id: string; name: string; model: string; hasApiKey: boolean };
 
-type NumberKey = "temperature" | "maxTokens" | "concurrency" | "maxAttempts";
+type Range = { min: number; max: number; step?: number };
 
 /** The teacher, its main request parameters, and the advanced ones folded away. */
 export function GenerationFields({
@@ -23,18 +23,25 @@ export function GenerationFields({
 }) {
   const set = <K extends keyof GenerationState>(key: K, v: GenerationState[K]) =>
     onChange({ ...value, [key]: v });
-  const number = (key: NumberKey, label: string, props: { min: number; max: number; step?: number }) => (
-    <Field label={label} htmlFor={`job-${key}`}>
+  const params = value.params;
+  const setParam = <K extends keyof ParamsState>(key: K, v: ParamsState[K]) =>
+    set("params", { ...params, [key]: v });
+  const number = (id: string, label: string, v: string, change: (v: string) => void, range: Range) => (
+    <Field label={label} htmlFor={`job-${id}`}>
       <Input
-        id={`job-${key}`}
+        id={`job-${id}`}
         type="number"
         required
-        {...props}
-        value={value[key]}
-        onChange={(e) => set(key, e.target.value)}
+        {...range}
+        value={v}
+        onChange={(e) => change(e.target.value)}
       />
     </Field>
   );
+  const runNumber = (key: "concurrency" | "maxAttempts", label: string, range: Range) =>
+    number(key, label, value[key], (v) => set(key, v), range);
+  const paramNumber = (key: "temperature" | "maxTokens", label: string, range: Range) =>
+    number(key, label, params[key], (v) => setParam(key, v), range);
   return (
     <>
       <Field label="Teacher" htmlFor="job-teacher">
@@ -55,11 +62,11 @@ export function GenerationFields({
         </Select>
       </Field>
       <div className="grid grid-cols-2 gap-4">
-        {number("temperature", "Temperature", { min: 0, max: 2, step: 0.05 })}
-        {number("maxTokens", "Max tokens", { min: 1, max: 32_768 })}
+        {paramNumber("temperature", "Temperature", { min: 0, max: 2, step: 0.05 })}
+        {paramNumber("maxTokens", "Max tokens", { min: 1, max: 32_768 })}
         {children}
-        {number("concurrency", "Concurrency", { min: 1, max: 64 })}
-        {number("maxAttempts", "Max attempts", { min: 1, max: 10 })}
+        {runNumber("concurrency", "Concurrency", { min: 1, max: 64 })}
+        {runNumber("maxAttempts", "Max attempts", { min: 1, max: 10 })}
       </div>
       <Field
         label="Run mode"
@@ -87,8 +94,8 @@ export function GenerationFields({
               min={0.01}
               max={1}
               step={0.01}
-              value={value.topP}
-              onChange={(e) => set("topP", e.target.value)}
+              value={params.topP}
+              onChange={(e) => setParam("topP", e.target.value)}
             />
           </Field>
           <Field
@@ -101,15 +108,15 @@ export function GenerationFields({
               type="number"
               min={0}
               max={MAX_SEED}
-              value={value.providerSeed}
-              onChange={(e) => set("providerSeed", e.target.value)}
+              value={params.seed}
+              onChange={(e) => setParam("seed", e.target.value)}
             />
           </Field>
           <Field label="Reasoning effort" htmlFor="job-reasoning-effort" hint="Reasoning models only.">
             <Select
               id="job-reasoning-effort"
-              value={value.reasoningEffort}
-              onChange={(e) => set("reasoningEffort", e.target.value as GenerationState["reasoningEffort"])}
+              value={params.reasoningEffort}
+              onChange={(e) => setParam("reasoningEffort", e.target.value as ParamsState["reasoningEffort"])}
             >
               <option value="">Default</option>
               <option value="low">Low</option>
@@ -127,8 +134,8 @@ export function GenerationFields({
               type="number"
               min={1024}
               max={131_072}
-              value={value.thinkingBudget}
-              onChange={(e) => set("thinkingBudget", e.target.value)}
+              value={params.thinkingBudget}
+              onChange={(e) => setParam("thinkingBudget", e.target.value)}
             />
           </Field>
           <Field label="Timeout (seconds)" htmlFor="job-timeout" hint="Per request.">
@@ -137,17 +144,17 @@ export function GenerationFields({
               type="number"
               min={1}
               max={3600}
-              value={value.timeoutSeconds}
-              onChange={(e) => set("timeoutSeconds", e.target.value)}
+              value={params.timeoutSeconds}
+              onChange={(e) => setParam("timeoutSeconds", e.target.value)}
             />
           </Field>
           <label className="flex items-center gap-2 self-center text-sm text-slate-700">
             <input
               type="checkbox"
               className="size-4 accent-indigo-600"
-              checked={value.mode === "live" && value.stream}
+              checked={value.mode === "live" && params.stream}
               disabled={value.mode === "batch"}
-              onChange={(e) => set("stream", e.target.checked)}
+              onChange={(e) => setParam("stream", e.target.checked)}
             />
             Stream responses
           </label>
@@ -156,7 +163,7 @@ export function GenerationFields({
               label="Stop sequences"
               htmlFor="job-stop"
               hint={
-                value.reasoningEffort && value.stop.trim()
+                params.reasoningEffort && params.stop.trim()
                   ? "Up to 4, one per line. OpenAI's reasoning models (o-series, GPT-5) refuse stop sequences; leave this empty for them."
                   : "Up to 4, one per line; write \\n for a newline."
               }
@@ -164,8 +171,8 @@ export function GenerationFields({
               <Textarea
                 id="job-stop"
                 rows={2}
-                value={value.stop}
-                onChange={(e) => set("stop", e.target.value)}
+                value={params.stop}
+                onChange={(e) => setParam("stop", e.target.value)}
               />
             </Field>
           </div>

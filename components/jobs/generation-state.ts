@@ -1,37 +1,45 @@
-import type { LaunchJobInput, ReasoningEffort, RunMode } from "@/lib/generation/schemas";
+import type { LaunchJobInput, RunMode } from "@/lib/generation/schemas";
+import { REQUEST_DEFAULTS, type ReasoningEffort, type RequestParamsInput } from "@/lib/teacher/schemas";
+import { actionErrorMessage } from "../ui/action-result";
 
-/** The teacher and request fields both launch forms share, as the inputs hold them (strings). */
+/**
+ * The request parameters as the inputs hold them, one per parameter of the schema: text (stop
+ * sequences one per line), but a checkbox for stream, a menu for the effort, the timeout in seconds.
+ */
+export type ParamsState = {
+  [K in Exclude<keyof RequestParamsInput, "timeoutMs">]-?: K extends "stream"
+    ? boolean
+    : K extends "reasoningEffort"
+      ? "" | ReasoningEffort
+      : string;
+} & { timeoutSeconds: string };
+
+/** The teacher, how the job runs, and its request parameters: what both launch forms share. */
 export type GenerationState = {
   providerId: string;
-  temperature: string;
-  maxTokens: string;
   concurrency: string;
   maxAttempts: string;
-  topP: string;
-  stop: string;
-  providerSeed: string;
-  reasoningEffort: "" | ReasoningEffort;
-  thinkingBudget: string;
-  stream: boolean;
-  timeoutSeconds: string;
   mode: RunMode;
+  params: ParamsState;
 };
 
 export function initialGeneration(providerId: string): GenerationState {
   return {
     providerId,
-    temperature: "0.7",
-    maxTokens: "1024",
     concurrency: "8",
     maxAttempts: "3",
-    topP: "",
-    stop: "",
-    providerSeed: "",
-    reasoningEffort: "",
-    thinkingBudget: "",
-    stream: false,
-    timeoutSeconds: "180",
     mode: "live",
+    params: {
+      temperature: String(REQUEST_DEFAULTS.temperature),
+      maxTokens: String(REQUEST_DEFAULTS.maxTokens),
+      topP: "",
+      stop: "",
+      seed: "",
+      reasoningEffort: "",
+      thinkingBudget: "",
+      stream: REQUEST_DEFAULTS.stream,
+      timeoutSeconds: String(REQUEST_DEFAULTS.timeoutMs / 1000),
+    },
   };
 }
 
@@ -45,39 +53,45 @@ export function parseStopLines(text: string): string[] {
     .map((line) => line.replace(/\\n/g, "\n").replace(/\\t/g, "\t"));
 }
 
-type GenerationInput = Pick<
-  LaunchJobInput,
-  | "providerId"
-  | "temperature"
-  | "maxTokens"
-  | "concurrency"
-  | "maxAttempts"
-  | "topP"
-  | "stop"
-  | "providerSeed"
-  | "reasoningEffort"
-  | "thinkingBudget"
-  | "stream"
-  | "timeoutMs"
-  | "mode"
->;
+type GenerationInput = Pick<LaunchJobInput, "providerId" | "concurrency" | "maxAttempts" | "mode"> & {
+  params: RequestParamsInput;
+};
 
 /** What the server action gets; the server's schema has the last word on every value. */
 export function generationInput(s: GenerationState): GenerationInput {
-  const timeout = optionalNumber(s.timeoutSeconds);
+  const p = s.params;
+  const timeout = optionalNumber(p.timeoutSeconds);
   return {
     providerId: s.providerId,
-    temperature: Number(s.temperature),
-    maxTokens: Number(s.maxTokens),
     concurrency: Number(s.concurrency),
     maxAttempts: Number(s.maxAttempts),
-    topP: optionalNumber(s.topP),
-    stop: parseStopLines(s.stop),
-    providerSeed: optionalNumber(s.providerSeed),
-    reasoningEffort: s.reasoningEffort || undefined,
-    thinkingBudget: optionalNumber(s.thinkingBudget),
-    stream: s.mode === "live" && s.stream,
-    timeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
     mode: s.mode,
+    params: {
+      temperature: Number(p.temperature),
+      maxTokens: Number(p.maxTokens),
+      topP: optionalNumber(p.topP),
+      stop: parseStopLines(p.stop),
+      seed: optionalNumber(p.seed),
+      reasoningEffort: p.reasoningEffort || undefined,
+      thinkingBudget: optionalNumber(p.thinkingBudget),
+      // The checkbox is off for a batch run, whatever it held before the mode changed.
+      stream: s.mode === "live" && p.stream,
+      timeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
+    },
   };
+}
+
+/**
+ * A failed launch in words. A parameter's error is named by its field, as the other fields'
+ * are, not by the `params` group the launch input nests it in.
+ */
+export function launchErrorMessage(error: Parameters<typeof actionErrorMessage>[0]): string | undefined {
+  const errors = error.validationErrors;
+  if (!errors || typeof errors !== "object" || !("params" in errors)) return actionErrorMessage(error);
+  const lifted = Object.entries(errors).flatMap(([key, value]) => {
+    if (key !== "params" || !value || typeof value !== "object") return [[key, value]];
+    const { _errors, ...fields } = value as { _errors?: unknown };
+    return [...Object.entries(fields), ...(_errors ? [[key, { _errors }]] : [])];
+  });
+  return actionErrorMessage({ ...error, validationErrors: Object.fromEntries(lifted) });
 }

@@ -10,7 +10,7 @@ import {
   type CategoryMap,
   type SelectionMode,
 } from "@/lib/generation/schemas";
-import { actionErrorMessage } from "../ui/action-result";
+import { usesReasoning } from "@/lib/teacher/schemas";
 import { Button } from "../ui/button";
 import { Card, CardBody } from "../ui/card";
 import { Field, Input, Select, Textarea } from "../ui/field";
@@ -21,7 +21,7 @@ import { CategoryMapEditor, type CategoryOption } from "./category-map-editor";
 import { EstimatePanel } from "./estimate-panel";
 import { PromptSetSelect, type PromptSetOption } from "./prompt-set-select";
 import { GenerationFields, type TeacherOption } from "./generation-fields";
-import { generationInput, initialGeneration } from "./generation-state";
+import { generationInput, initialGeneration, launchErrorMessage } from "./generation-state";
 import { MessageChecklist, type MessageOption } from "./message-checklist";
 
 export type { TeacherOption } from "./generation-fields";
@@ -62,7 +62,7 @@ export function LaunchForm({
       toast.success("Job launched.");
       router.push(`/jobs/${data.jobId}`);
     },
-    onError: ({ error }) => setError(actionErrorMessage(error) ?? "The job could not be launched."),
+    onError: ({ error }) => setError(launchErrorMessage(error) ?? "The job could not be launched."),
   });
 
   const set = promptSets.find((s) => s.id === promptSetId);
@@ -85,9 +85,9 @@ export function LaunchForm({
           messageIds: [...checked].join(","),
           selection,
           samplesPerPrompt: String(samples),
-          maxTokens: generation.maxTokens,
+          maxTokens: generation.params.maxTokens,
           cautious: cautious ? "1" : "0",
-          reasoning: generation.reasoningEffort || generation.thinkingBudget.trim() ? "1" : "0",
+          reasoning: usesReasoning(generationInput(generation).params) ? "1" : "0",
           mode: generation.mode,
         }
       : null;

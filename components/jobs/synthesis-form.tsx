@@ -6,7 +6,6 @@ import { useMemo, useState, type FormEvent } from "react";
 import { launchSynthesisAction } from "@/lib/actions/jobs";
 import type { EvolOperation } from "@/lib/generation/synthesis/evol-operations";
 import { DEFAULT_TOPIC_TEMPLATE, fillTemplate, parseTopics } from "@/lib/generation/synthesis/topics";
-import { actionErrorMessage } from "../ui/action-result";
 import { Button } from "../ui/button";
 import { Card, CardBody } from "../ui/card";
 import { Field, Input, Select } from "../ui/field";
@@ -16,7 +15,7 @@ import { toast } from "../ui/toast";
 import { EstimatePanel } from "./estimate-panel";
 import { PromptSetSelect, type PromptSetOption } from "./prompt-set-select";
 import { GenerationFields, type TeacherOption } from "./generation-fields";
-import { generationInput, initialGeneration } from "./generation-state";
+import { generationInput, initialGeneration, launchErrorMessage } from "./generation-state";
 import { EvolFields, TopicFields, type TopicState } from "./synthesis-method-fields";
 
 type Method = "topic-graph" | "evol-instruct";
@@ -47,7 +46,7 @@ export function SynthesisForm({ sets, teachers }: { sets: PromptSetOption[]; tea
       toast.success("Synthesis job launched.");
       router.push(`/jobs/${data.jobId}`);
     },
-    onError: ({ error }) => setError(actionErrorMessage(error) ?? "The job could not be launched."),
+    onError: ({ error }) => setError(launchErrorMessage(error) ?? "The job could not be launched."),
   });
 
   const leaves = useMemo(() => parseTopics(topic.topics), [topic.topics]);
@@ -63,7 +62,7 @@ export function SynthesisForm({ sets, teachers }: { sets: PromptSetOption[]; tea
       ? {
           kind: method,
           providerId: generation.providerId,
-          maxTokens: generation.maxTokens,
+          maxTokens: generation.params.maxTokens,
           mode: generation.mode,
           ...(method === "topic-graph"
             ? { topics: String(leaves.length), topicInputChars: String(topicInputChars) }

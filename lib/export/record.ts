@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { StoredRequestParamsSchema } from "../teacher";
 import { DEFAULT_SHAPE, type ExportShape } from "./schemas";
 
 // Used when an erasable trace's job froze no erased prompt (should not happen; kept safe).
@@ -20,13 +21,6 @@ const StrategySchema = z
   .object({ name: z.string(), version: z.number(), chosenBy: z.string().optional() })
   .nullable()
   .catch(null);
-
-const ParamsSchema = z
-  .object({
-    temperature: z.number().nullish().catch(undefined),
-    maxTokens: z.number().int().nullish().catch(undefined),
-  })
-  .catch({});
 
 /** The joined row one export line is built from (see jsonl.ts for the query). */
 export type ExportRow = {
@@ -81,8 +75,9 @@ export function toExportRecord(row: ExportRow, shape: ExportShape = DEFAULT_SHAP
   const approvals = row.decisions.filter((d) => d.decision === "approved");
   const edited = row.edits[0]?.content ?? null;
   const config = FrozenConfigSchema.parse(row.job.config);
-  const sent = ParamsSchema.parse(row.params);
-  const frozen = ParamsSchema.parse(config.params);
+  // What the trace says it sent, else what its job froze.
+  const sent = StoredRequestParamsSchema.parse(row.params);
+  const frozen = StoredRequestParamsSchema.parse(config.params);
   const version = row.systemMessageVersion;
   const erased = shape.erase && row.systemPromptErasable;
   const strategy = StrategySchema.parse(row.strategy ?? null);

@@ -104,7 +104,7 @@ describe("request parameters", () => {
     const params = {
       topP: 0.8,
       stop: ["END"],
-      providerSeed: 11,
+      params: { seed: 11 },
       reasoningEffort: "low",
       thinkingBudget: 1024,
       maxTokens: 2000,

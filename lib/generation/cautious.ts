@@ -1,8 +1,8 @@
 import "server-only";
+import { usesReasoning } from "../teacher";
 import type { Completion } from "../teacher/types";
 import { allowedMessages, createPlanSampler } from "./sampling";
 import type { JobConfig } from "./schemas";
-import { requestParams } from "./params";
 import { CHOICE_MAX_TOKENS, parseStrategyChoice, STRATEGY_SYSTEM, strategyPrompt } from "./strategy";
 import type { ExecuteContext, ItemResult, StrategyChoice } from "./types";
 
@@ -22,11 +22,11 @@ export async function executeCautious(
   const candidates = allowedMessages(config.systemMessages, config.selection, prompt.category).filter(
     (m) => m.weight > 0,
   );
-  const params = requestParams(config);
-  const choiceParams =
-    params.thinkingBudget === undefined && params.reasoningEffort === undefined
-      ? { ...params, maxTokens: Math.min(params.maxTokens, CHOICE_MAX_TOKENS) }
-      : params;
+  const { params } = config;
+  // A reasoning model thinks before it picks: it keeps the job's maxTokens.
+  const choiceParams = usesReasoning(params)
+    ? params
+    : { ...params, maxTokens: Math.min(params.maxTokens, CHOICE_MAX_TOKENS) };
   const asked = await teacher.complete({
     ...choiceParams,
     system: STRATEGY_SYSTEM,

@@ -1,9 +1,8 @@
 import "server-only";
 import { InvalidInputError } from "../errors";
 import type { ItemRow, LeasedItem } from "../runner/kind";
-import type { Completion, RequestBody } from "../teacher/types";
+import type { ChatRequest, Completion } from "../teacher/types";
 import { executeCautious } from "./cautious";
-import { requestParams } from "./params";
 import type { JobConfig } from "./schemas";
 import { synthesisCall, synthesisOf } from "./synthesis-call";
 import { oneCallUsage, type ExecuteContext, type ItemResult } from "./types";
@@ -24,8 +23,8 @@ export async function executeItem(ctx: ExecuteContext): Promise<ItemResult> {
 }
 
 export type PlannedCall = {
-  /** Everything but the abort signal. */
-  request: Omit<RequestBody, never> & { stream?: boolean; timeoutMs?: number };
+  /** Everything but the abort signal: the job's frozen params as they are, the system and prompt. */
+  request: JobConfig["params"] & Pick<ChatRequest, "system" | "prompt">;
   toResult: (completion: Completion) => ItemResult;
 };
 
@@ -37,7 +36,7 @@ const gone = () =>
  * Cautious items make two dependent calls and run live only.
  */
 export function plannedCall(item: LeasedItem, row: ItemRow, config: JobConfig): PlannedCall {
-  const params = requestParams(config);
+  const { params } = config;
   if (config.kind === "synthesis") {
     const call = synthesisCall(synthesisOf(config), row.payload, row.prompt);
     return { request: { ...params, system: call.system, prompt: call.prompt }, toResult: call.toResult };

@@ -28,7 +28,7 @@ describe("launch options", () => {
       launchInput(world, {
         topP: 0.9,
         stop: ["###", "\n\nUser:"],
-        providerSeed: 7,
+        params: { seed: 7 },
         reasoningEffort: "high",
         thinkingBudget: 2048,
         maxTokens: 4096,
@@ -69,15 +69,19 @@ describe("launch options", () => {
     const base = { promptSetId: "s", providerId: "p" };
     const issues = (extra: Record<string, unknown>) =>
       LaunchJobSchema.safeParse({ ...base, ...extra }).error?.issues.map((i) => i.message) ?? [];
-    expect(issues({ thinkingBudget: 2048, maxTokens: 1024 })).toEqual([
+    expect(issues({ params: { thinkingBudget: 2048, maxTokens: 1024 } })).toEqual([
       expect.stringMatching(/below Max tokens/),
     ]);
-    expect(issues({ stream: true, mode: "batch" })).toEqual([expect.stringMatching(/live runs only/)]);
+    expect(issues({ params: { stream: true }, mode: "batch" })).toEqual([
+      expect.stringMatching(/live runs only/),
+    ]);
     expect(issues({ cautious: true, mode: "batch" })).toEqual([expect.stringMatching(/run it live/)]);
-    expect(issues({ stop: ["a", "b", "c", "d", "e"] })).toEqual(["Give at most 4 stop sequences."]);
+    expect(issues({ params: { stop: ["a", "b", "c", "d", "e"] } })).toEqual([
+      "Give at most 4 stop sequences.",
+    ]);
     expect(issues({ selection: "category" })).toEqual([expect.stringMatching(/needs a map/)]);
-    expect(issues({ topP: 0 })).toHaveLength(1);
-    expect(issues({ topP: 1, stop: [], cautious: true })).toEqual([]);
+    expect(issues({ params: { topP: 0 } })).toHaveLength(1);
+    expect(issues({ params: { topP: 1, stop: [] }, cautious: true })).toEqual([]);
   });
 
   it("plans category selection from the seed and the prompt categories", async () => {

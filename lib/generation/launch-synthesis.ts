@@ -5,7 +5,7 @@ import { db, type Tx } from "../db/client";
 import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError } from "../errors";
 import { createJob } from "../runner/create-job";
 import { synthesisKind } from "./kinds";
-import { frozenParams, frozenProvider, stamp } from "./launch-shared";
+import { frozenProvider, stamp } from "./launch-shared";
 import {
   LaunchSynthesisSchema,
   MAX_SEED,
@@ -51,7 +51,7 @@ export async function launchSynthesis(input: LaunchSynthesisInput, actorId: stri
         systemMessages: [],
         selection: { mode: "uniform", seed: randomInt(0, MAX_SEED) },
         provider,
-        params: frozenParams(options),
+        params: options.params,
         samplesPerPrompt: 1,
         concurrency: options.concurrency,
         maxAttempts: options.maxAttempts,

@@ -4,7 +4,7 @@ import { db } from "../db/client";
 import { InvalidInputError, NotFoundError } from "../errors";
 import { createJob } from "../runner/create-job";
 import { tracesKind } from "./kinds";
-import { frozenParams, frozenProvider, stamp } from "./launch-shared";
+import { frozenProvider, stamp } from "./launch-shared";
 import { createPlanSampler, unmappedCategories, type PlanSelection } from "./sampling";
 import { LaunchJobSchema, MAX_SEED, type LaunchJob, type LaunchJobInput, type TracesConfig } from "./schemas";
 
@@ -52,7 +52,8 @@ export async function launchJob(input: LaunchJobInput, actorId: string | null): 
     systemMessages,
     selection,
     provider,
-    params: frozenParams(options),
+    // Settled by the schema: defaults filled, absent options left out, no streaming in a batch.
+    params: options.params,
     samplesPerPrompt: options.samplesPerPrompt,
     concurrency: options.concurrency,
     maxAttempts: options.maxAttempts,

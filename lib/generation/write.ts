@@ -4,7 +4,6 @@ import { contentHash, insertPromptRows } from "../prompts";
 import type { Done, LeasedItem } from "../runner/kind";
 import { insertTraces, type NewTrace } from "../traces";
 import { outcomeOf } from "./outcome";
-import { recordedParams } from "./params";
 import type { JobConfig } from "./schemas";
 import type { ItemResult, SynthesizedPrompt } from "./types";
 
@@ -48,7 +47,8 @@ function traceRow(
     promptId: item.promptId!,
     systemMessageVersionId: result.systemMessageVersionId,
     model: completion.model,
-    params: recordedParams(config) as Prisma.InputJsonObject,
+    // What every request of the job carried, plus the run mode.
+    params: { ...config.params, mode: config.mode } satisfies Prisma.InputJsonObject,
     content: completion.text,
     reasoning: completion.reasoning ?? null,
     strategy: result.strategy ?? undefined,

@@ -24,12 +24,10 @@ export const frozenTeacher: TeacherFactory = (provider, settings) =>
     fetch: keepAliveFetch,
   });
 
-/** Every request of the job carries its per-request deadline unless it set one itself. */
-function withTimeout(teacher: Teacher, timeoutMs: number): Teacher {
-  return { complete: (request) => teacher.complete(request.timeoutMs ? request : { ...request, timeoutMs }) };
-}
-
-/** Teachers per (frozen provider, timeout), built once and reused by every item of every job. */
+/**
+ * Teachers per (frozen provider, timeout), built once and reused by every item of every job. The
+ * timeout is the client's default; a kind's requests may carry their own (generation's do).
+ */
 export function createTeacherCache(factory: TeacherFactory) {
   const cache = new Map<string, { teacher: Teacher; providerId: string; at: number }>();
   return {
@@ -38,7 +36,7 @@ export function createTeacherCache(factory: TeacherFactory) {
       const hit = cache.get(key);
       if (hit && Date.now() - hit.at < TTL_MS) return hit.teacher;
       try {
-        const teacher = withTimeout(await factory(settings.provider, settings), settings.timeoutMs);
+        const teacher = await factory(settings.provider, settings);
         cache.set(key, { teacher, providerId: settings.provider.id, at: Date.now() });
         return teacher;
       } catch (error) {

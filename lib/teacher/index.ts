@@ -20,7 +20,7 @@ export type {
 export { TeacherError } from "./types";
 export { TeacherAbortError } from "./errors";
 export { createTeacher } from "./create-teacher";
-export { DEFAULT_TIMEOUT_MS, type TeacherConfig } from "./teacher-config";
+export type { TeacherConfig } from "./teacher-config";
 export { createBatchTeacher } from "./batch-teacher";
 export { BATCH_PRICE_FACTOR } from "./capabilities";
 export { estimateCost } from "./cost";
@@ -33,7 +33,16 @@ export {
 } from "./providers";
 export { testConnection, type ConnectionResult } from "./test-connection";
 
-export { ProviderKindSchema, type ProviderKind } from "./schemas";
+export {
+  DEFAULT_TIMEOUT_MS,
+  ProviderKindSchema,
+  RequestParamsSchema,
+  StoredRequestParamsSchema,
+  usesReasoning,
+  type ProviderKind,
+  type RequestParams,
+  type RequestParamsInput,
+} from "./schemas";
 
 type Frozen = Partial<Pick<TeacherConfig, "kind" | "baseUrl" | "model" | "timeoutMs" | "fetch">>;
 

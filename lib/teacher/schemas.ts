@@ -104,3 +104,87 @@ export const TestConnectionSchema = z
     message: "Choose a saved teacher or fill in the form to test.",
   });
 export type TestConnectionInput = z.infer<typeof TestConnectionSchema>;
+
+/** How hard a reasoning model should think (OpenAI-compatible `reasoning_effort`, Anthropic effort). */
+export const ReasoningEffortSchema = z.enum(["low", "medium", "high"]);
+export type ReasoningEffort = z.infer<typeof ReasoningEffortSchema>;
+
+/** Seeds are 32-bit signed integers: the provider's sampling seed, and a job's plan seed. */
+export const MAX_SEED = 2_147_483_647;
+/** A request's whole-call deadline when nothing else is said. */
+export const DEFAULT_TIMEOUT_MS = 180_000;
+
+const whole = (label: string, min: number, max: number) =>
+  z
+    .number()
+    .int(`${label} must be a whole number.`)
+    .min(min, `${label} must be at least ${min}.`)
+    .max(max, `${label} must be at most ${max}.`);
+
+/** Each request parameter's rule, in words for the person who set it (no defaults: see below). */
+export const RequestParamFields = z.object({
+  temperature: z
+    .number()
+    .min(0, "Temperature must be between 0 and 2.")
+    .max(2, "Temperature must be between 0 and 2."),
+  maxTokens: whole("Max tokens", 1, 32_768),
+  /** Nucleus sampling, where the provider takes it. */
+  topP: z.number().gt(0, "Top P must be above 0.").max(1, "Top P must be at most 1."),
+  // An empty list is no stop sequences.
+  stop: z
+    .array(z.string().min(1, "A stop sequence cannot be empty.").max(200, "Keep stop sequences short."))
+    .max(4, "Give at most 4 stop sequences.")
+    .transform((v) => (v.length ? v : undefined)),
+  /** The provider's sampling seed (OpenAI-compatible `seed`), not a job's plan seed. */
+  seed: whole("Provider seed", 0, MAX_SEED),
+  reasoningEffort: ReasoningEffortSchema,
+  /** Anthropic extended thinking: budget_tokens (>= 1024, below maxTokens). */
+  thinkingBudget: whole("Thinking budget", 1024, 131_072),
+  /** Stream the response (server-sent events) instead of waiting for one body. */
+  stream: z.boolean(),
+  /** The whole call's deadline (connect, wait, read). */
+  timeoutMs: whole("Timeout", 1_000, 3_600_000),
+});
+
+/** What a launch leaves unset becomes this (the launch forms start from these values too). */
+export const REQUEST_DEFAULTS = {
+  temperature: 0.7,
+  maxTokens: 1024,
+  stream: false,
+  timeoutMs: DEFAULT_TIMEOUT_MS,
+} satisfies Partial<z.output<typeof RequestParamFields>>;
+
+// What is frozen, sent and stored holds only what was set: no undefined keys.
+function present<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * The request parameters a teacher call carries, one schema from the launch form to the stored
+ * trace: a launch sends what it set (defaults fill the rest), the job freezes the output, and
+ * every request sends that as it is. Parsing the output again gives it back unchanged.
+ */
+export const RequestParamsSchema = RequestParamFields.partial()
+  .transform((p) => ({ ...REQUEST_DEFAULTS, ...present(p) }))
+  .superRefine((p, ctx) => {
+    if (p.thinkingBudget !== undefined && p.thinkingBudget >= p.maxTokens) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["thinkingBudget"],
+        message: "The thinking budget must be below Max tokens (the answer needs room too).",
+      });
+    }
+  });
+export type RequestParams = z.output<typeof RequestParamsSchema>;
+export type RequestParamsInput = z.input<typeof RequestParamsSchema>;
+
+type Lenient<S extends Record<string, z.ZodType>> = { [K in keyof S]: z.ZodCatch<z.ZodOptional<S[K]>> };
+const lenient = <S extends Record<string, z.ZodType>>(shape: S) =>
+  Object.fromEntries(Object.entries(shape).map(([k, s]) => [k, s.optional().catch(undefined)])) as Lenient<S>;
+
+/** Stored params read leniently (older or hand-written records): a field that does not parse is absent. */
+export const StoredRequestParamsSchema = z.object(lenient(RequestParamFields.shape)).catch({});
+
+/** A reasoning model thinks before it replies: the params set an effort or a thinking budget. */
+export const usesReasoning = (p: Pick<RequestParamsInput, "reasoningEffort" | "thinkingBudget">) =>
+  p.reasoningEffort !== undefined || p.thinkingBudget !== undefined;

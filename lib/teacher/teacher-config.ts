@@ -1,4 +1,4 @@
-import type { ProviderKind } from "./schemas";
+import { DEFAULT_TIMEOUT_MS, type ProviderKind } from "./schemas";
 
 // How a teacher client is configured; the SDK clients and both factories read it.
 export type TeacherConfig = {
@@ -23,7 +23,6 @@ export type ResolvedTeacherConfig = Required<
   fetch?: typeof fetch;
 };
 
-export const DEFAULT_TIMEOUT_MS = 180_000;
 export const DEFAULT_STREAM_IDLE_MS = 60_000;
 
 export function resolveTeacherConfig(config: TeacherConfig): ResolvedTeacherConfig {

@@ -1,26 +1,17 @@
-/** How hard a reasoning model should think (OpenAI-compatible `reasoning_effort`). */
-export type ReasoningEffort = "low" | "medium" | "high";
+import type { RequestParams } from "./schemas";
 
-/** One chat request to a teacher: the system message (may be empty) and the user prompt. */
-export type ChatRequest = {
-  system: string;
-  prompt: string;
-  temperature: number;
-  maxTokens: number;
-  /** Nucleus sampling, where the provider takes it. */
-  topP?: number;
-  stop?: string[];
-  /** Sampling seed, where the provider takes one (OpenAI-compatible servers). */
-  seed?: number;
-  reasoningEffort?: ReasoningEffort;
-  /** Anthropic extended thinking: budget_tokens (>= 1024, below maxTokens). */
-  thinkingBudget?: number;
-  /** Stream the response (server-sent events) instead of waiting for one body. */
-  stream?: boolean;
-  /** Whole-call deadline for this request; the teacher's default when absent. */
-  timeoutMs?: number;
-  signal?: AbortSignal;
-};
+export type { ReasoningEffort } from "./schemas";
+
+/**
+ * One chat request to a teacher: its parameters (RequestParamsSchema), the system message (may be
+ * empty) and the user prompt. Streaming and the deadline may be left to the teacher's defaults.
+ */
+export type ChatRequest = Omit<RequestParams, "stream" | "timeoutMs"> &
+  Partial<Pick<RequestParams, "stream" | "timeoutMs">> & {
+    system: string;
+    prompt: string;
+    signal?: AbortSignal;
+  };
 
 /** `length` means the teacher stopped at maxTokens: the trace is truncated. */
 export type FinishReason = "stop" | "length" | "content_filter" | "other";

@@ -5,6 +5,7 @@ import { createTestUser } from "./fixtures";
 import type { ChatRequest, Completion, Teacher } from "../teacher/types";
 import { launchJob, launchSynthesis, type LaunchJobInput, type LaunchSynthesisInput } from "../generation";
 import { planJobNow } from "../runner";
+import { RequestParamFields } from "../teacher/schemas";
 
 export type World = Awaited<ReturnType<typeof createWorld>>;
 
@@ -53,14 +54,26 @@ export async function createWorld(
   return { tag, user, set, prompts, messages, provider };
 }
 
-/** Other tests in the same file leave enabled messages behind; launch with explicit ids. */
+// Request parameters a test may give flat ({ maxTokens: 77 }); `seed` stays the plan's seed.
+const FLAT_PARAMS = new Set<string>(Object.keys(RequestParamFields.shape).filter((k) => k !== "seed"));
+
+/**
+ * Other tests in the same file leave enabled messages behind; launch with explicit ids. Request
+ * parameters in `extra` go into the launch's `params` (the provider's seed only as params.seed).
+ */
 export function launchInput(world: World, extra: Record<string, unknown> = {}) {
+  const { params: given, ...rest } = extra;
+  const entries = Object.entries(rest);
   return {
     promptSetId: world.set.id,
     providerId: world.provider.id,
     systemMessageIds: world.messages.map((m) => m.id),
     seed: 42,
-    ...extra,
+    ...Object.fromEntries(entries.filter(([k]) => !FLAT_PARAMS.has(k))),
+    params: {
+      ...(given as Record<string, unknown> | undefined),
+      ...Object.fromEntries(entries.filter(([k]) => FLAT_PARAMS.has(k))),
+    },
   };
 }
 
