@@ -38,12 +38,20 @@ export const AUDIT_ACTIONS = {
   ),
   "bank.message.created": action(
     "systemMessage",
-    z.object({ name: z.string(), tags: z.array(z.string()), weight: z.number(), enabled: z.boolean() }).partial(),
+    z
+      .object({ name: z.string(), tags: z.array(z.string()), weight: z.number(), enabled: z.boolean() })
+      .partial(),
   ),
   "bank.message.updated": action("systemMessage", z.object({ changes })),
-  "bank.message.imported": action("systemMessage", z.object({ fileName: z.string().optional(), versions: count })),
+  "bank.message.imported": action(
+    "systemMessage",
+    z.object({ fileName: z.string().optional(), versions: count }),
+  ),
   "bank.version.created": action("systemMessage", z.object({ version: count, note: z.string().nullish() })),
-  "bank.version.imported": action("systemMessage", z.object({ fileName: z.string().optional(), version: count })),
+  "bank.version.imported": action(
+    "systemMessage",
+    z.object({ fileName: z.string().optional(), version: count }),
+  ),
 
   "prompt-set.created": action("prompt-set", z.object({ name: z.string() })),
   "prompt-set.updated": action(

@@ -34,7 +34,6 @@ export async function registerUser(input: SignUpInput, headers: Headers): Promis
   await recordAudit({
     actorId: user.id,
     action: "user.signed-up",
-    entityType: "user",
     entityId: user.id,
     data: { role },
   });
@@ -65,7 +64,6 @@ export async function createInvite(input: CreateInviteInput, actorId: string) {
   await recordAudit({
     actorId,
     action: "invite.created",
-    entityType: "invite",
     entityId: invite.id,
     data: input,
   });
@@ -92,7 +90,6 @@ export async function createUser(input: CreateUserInput, actorId: string): Promi
   await recordAudit({
     actorId,
     action: "user.created",
-    entityType: "user",
     entityId: user.id,
     data: { email: input.email, role: input.role },
   });
@@ -112,7 +109,6 @@ export async function setRole(input: SetRoleInput, actorId: string): Promise<voi
   await recordAudit({
     actorId,
     action: "user.role-set",
-    entityType: "user",
     entityId: user.id,
     data: { role: input.role },
   });

@@ -33,7 +33,6 @@ export async function importBank(input: ImportBankInput, actorId: string | null)
               {
                 actorId,
                 action: "bank.message.imported",
-                entityType: "systemMessage",
                 entityId: id,
                 data: { fileName, versions: message.versions.length },
               },
@@ -62,7 +61,6 @@ export async function importBank(input: ImportBankInput, actorId: string | null)
             {
               actorId,
               action: "bank.version.imported",
-              entityType: "systemMessage",
               entityId: known.id,
               data: { fileName, version },
             },
@@ -74,7 +72,6 @@ export async function importBank(input: ImportBankInput, actorId: string | null)
           {
             actorId,
             action: "bank.imported",
-            entityType: "bank",
             entityId: "bank",
             data: { fileName, ...result },
           },

@@ -13,8 +13,6 @@ import {
 } from "./schemas";
 import { validate } from "./validate";
 
-const ENTITY = "systemMessage";
-
 export function nameTaken(name: string): ConflictError {
   return new ConflictError(`A system message named "${name}" already exists. Choose another name.`);
 }
@@ -33,10 +31,7 @@ export async function createMessage(
       const message = await tx.systemMessage.create({
         data: { ...meta, versions: { create: { version: 1, content, note, createdById: actorId } } },
       });
-      await recordAudit(
-        { actorId, action: "bank.message.created", entityType: ENTITY, entityId: message.id, data: meta },
-        tx,
-      );
+      await recordAudit({ actorId, action: "bank.message.created", entityId: message.id, data: meta }, tx);
       return { id: message.id, version: 1 };
     });
   } catch (error) {
@@ -75,7 +70,6 @@ export async function saveVersion(
         {
           actorId,
           action: "bank.version.created",
-          entityType: ENTITY,
           entityId: messageId,
           data: { version, note },
         },
@@ -148,7 +142,6 @@ export async function updateMetadata(
         {
           actorId,
           action: "bank.message.updated",
-          entityType: ENTITY,
           entityId: messageId,
           data: { changes },
         },

@@ -30,7 +30,6 @@ export async function seedBank(actorId: string | null = null): Promise<{ created
           {
             actorId,
             action: "bank.seeded",
-            entityType: "bank",
             entityId: "bank",
             data: { created: SEED_MESSAGES.length },
           },

@@ -23,7 +23,6 @@ export async function startExportDownload(
   await recordAudit({
     actorId,
     action: "export.downloaded",
-    entityType: "export",
     entityId: job?.id ?? "all",
     data: {
       jobId: job?.id ?? null,

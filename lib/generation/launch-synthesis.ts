@@ -132,9 +132,6 @@ async function createSet(tx: Tx, name: string, actorId: string | null) {
     data: { name, description: "Prompts written by the teacher (synthesis job).", createdById: actorId },
     select: { id: true, name: true },
   });
-  await recordAudit(
-    { actorId, action: "prompt-set.created", entityType: "prompt-set", entityId: set.id, data: { name } },
-    tx,
-  );
+  await recordAudit({ actorId, action: "prompt-set.created", entityId: set.id, data: { name } }, tx);
   return { ...set, promptCount: 0 };
 }

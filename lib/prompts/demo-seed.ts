@@ -48,7 +48,6 @@ export async function seedDemoPromptSet(): Promise<{ created: number }> {
         {
           actorId: null,
           action: "prompt-set.seeded",
-          entityType: "prompt-set",
           entityId: set.id,
           data: counts,
         },

@@ -180,7 +180,6 @@ class ImportRun {
       {
         actorId: this.input.actorId,
         action: `prompts.import-${status}`,
-        entityType: "prompt-set",
         entityId: this.promptSetId,
         data: { importId: row.id, fileName: this.input.fileName, mode: this.input.mode, ...counts },
       },

@@ -26,10 +26,7 @@ export async function createPromptSet(
         data: { name, description: description, createdById: actorId },
         select: { id: true, name: true },
       });
-      await recordAudit(
-        { actorId, action: "prompt-set.created", entityType: "prompt-set", entityId: set.id, data: { name } },
-        tx,
-      );
+      await recordAudit({ actorId, action: "prompt-set.created", entityId: set.id, data: { name } }, tx);
       return set;
     });
   } catch (error) {
@@ -49,7 +46,6 @@ export async function updatePromptSet(input: UpdatePromptSetInput, actorId: stri
         {
           actorId,
           action: "prompt-set.updated",
-          entityType: "prompt-set",
           entityId: id,
           data: { from: found.name, name, description: description },
         },
@@ -82,7 +78,6 @@ export async function deletePromptSet(input: DeletePromptSetInput, actorId: stri
       {
         actorId,
         action: "prompt-set.deleted",
-        entityType: "prompt-set",
         entityId: id,
         data: { name: set.name, prompts: set._count.prompts },
       },

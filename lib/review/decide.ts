@@ -48,7 +48,6 @@ export async function decide(input: DecideInput, reviewerId: string): Promise<De
       {
         actorId: reviewerId,
         action: "review.decided",
-        entityType: "trace",
         entityId: traceId,
         data: { decision, reason: data.reason, version: saved.version, status },
       },

@@ -44,7 +44,6 @@ export async function cancelJob(jobId: string, actorId: string | null): Promise<
       {
         actorId,
         action: "job.cancelled",
-        entityType: "job",
         entityId: jobId,
         data: { cancelledItems: items.count },
       },
@@ -89,7 +88,6 @@ export async function retryFailedItems(jobId: string, actorId: string | null): P
       {
         actorId,
         action: "job.retried-failed",
-        entityType: "job",
         entityId: jobId,
         data: { items: items.count },
       },

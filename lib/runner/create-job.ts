@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "../audit/audit";
+import type { AuditData } from "../audit/schemas";
 import { db, type Tx } from "../db/client";
 import type { JobKind } from "./kind";
 
@@ -13,7 +14,7 @@ export type NewJob<C extends { kind: string }> = {
   promptSetId?: string | null;
   actorId: string | null;
   /** The audit entry's payload for the launch. */
-  audit: Record<string, unknown>;
+  audit: AuditData<"job.launched">;
 };
 
 /**
@@ -42,7 +43,6 @@ export async function createJob<C extends { kind: string }>(job: NewJob<C>, tx?:
       {
         actorId: job.actorId,
         action: "job.launched",
-        entityType: "job",
         entityId: created.id,
         data: job.audit,
       },

@@ -27,7 +27,7 @@ export async function pauseJob(jobId: string, actorId: string | null): Promise<v
     });
     if (paused.count === 0)
       throw new ConflictError(`This job is ${job.status}; only a queued or running job can be paused.`);
-    await recordAudit({ actorId, action: "job.paused", entityType: "job", entityId: jobId, data: {} }, tx);
+    await recordAudit({ actorId, action: "job.paused", entityId: jobId, data: {} }, tx);
   });
 }
 
@@ -54,7 +54,6 @@ export async function resumeJob(jobId: string, actorId: string | null): Promise<
       {
         actorId,
         action: "job.resumed",
-        entityType: "job",
         entityId: jobId,
         data: { pauseReason: job.pauseReason },
       },
@@ -74,10 +73,7 @@ export async function pauseForProvider(jobId: string, reason: string): Promise<b
       data: { status: "paused", pauseReason: reason },
     });
     if (paused.count === 0) return false;
-    await recordAudit(
-      { actorId: null, action: "job.paused", entityType: "job", entityId: jobId, data: { reason } },
-      tx,
-    );
+    await recordAudit({ actorId: null, action: "job.paused", entityId: jobId, data: { reason } }, tx);
     return true;
   });
 }

@@ -19,7 +19,7 @@ describe("a registered kind with no teacher and no prompt set", () => {
         config: { kind: "test-counting", items: ITEMS, delayMs: 20 },
         expectedItems: ITEMS,
         actorId: null,
-        audit: {},
+        audit: { name: "counting", itemCount: ITEMS },
       });
       const job = await db().job.findUniqueOrThrow({ where: { id: jobId } });
       expect(job).toMatchObject({ status: "planning", providerId: null, promptSetId: null });

@@ -103,7 +103,6 @@ export async function createProvider(input: ProviderInput, actorId: string): Pro
         {
           actorId,
           action: "provider.created",
-          entityType: "provider",
           entityId: row.id,
           data: auditData(created, input.apiKey ? "set" : "none"),
         },
@@ -143,7 +142,6 @@ export async function updateProvider(input: UpdateProviderInput, actorId: string
         {
           actorId,
           action: "provider.updated",
-          entityType: "provider",
           entityId: row.id,
           data: auditData(updated, key),
         },
@@ -175,7 +173,6 @@ export async function deleteProvider(id: string, actorId: string): Promise<void>
         {
           actorId,
           action: "provider.deleted",
-          entityType: "provider",
           entityId: id,
           data: auditData(summary(existing), existing.apiKeyCiphertext ? "set" : "none"),
         },

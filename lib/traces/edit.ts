@@ -56,7 +56,6 @@ export async function editTrace(input: EditTraceInput, editorId: string): Promis
       {
         actorId: editorId,
         action: "trace.edited",
-        entityType: "trace",
         entityId: traceId,
         data: {
           editId: edit.id,
