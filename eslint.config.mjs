@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import tracebank from "./eslint/domain-boundaries.mjs";
 
 export default defineConfig([
   ...nextVitals,
@@ -31,5 +32,19 @@ export default defineConfig([
         { object: "process", property: "env", message: "Read the environment through lib/env.ts." },
       ],
     },
+  },
+  // The house rules on imports (docs/architecture.md): lib/ never imports app/ or components/, and
+  // a domain imports another only through its index.ts or schemas.ts. Tests and test fixtures may
+  // reach inside, to set up what they test.
+  {
+    files: ["lib/**/*.ts", "lib/**/*.tsx"],
+    ignores: ["**/*.test.ts", "lib/testing/**"],
+    plugins: { tracebank },
+    rules: { "tracebank/domain-boundaries": "error" },
+  },
+  // No import cycles anywhere: each module's dependencies form a tree one can read bottom-up.
+  {
+    files: ["lib/**", "app/**", "components/**", "scripts/**"],
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
   },
 ]);

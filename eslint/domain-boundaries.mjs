@@ -23,7 +23,10 @@ function target(fileName, source) {
 export const domainBoundaries = {
   meta: {
     type: "problem",
-    docs: { description: "lib/ domains import each other through index.ts or schemas.ts; lib/ never imports app/ or components/" },
+    docs: {
+      description:
+        "lib/ domains import each other through index.ts or schemas.ts; lib/ never imports app/ or components/",
+    },
     schema: [],
     messages: {
       layer: "lib/ must not import from {{layer}}/ (routes and UI depend on lib/, never the other way).",
@@ -43,10 +46,18 @@ export const domainBoundaries = {
         context.report({ node, messageId: "layer", data: { layer: top } });
         return;
       }
-      const to = domainOf(relative) ?? (relative.split(path.sep).length === 2 && !/\.\w+$/.test(relative) ? relative.split(path.sep)[1] : null);
+      const to =
+        domainOf(relative) ??
+        (relative.split(path.sep).length === 2 && !/\.\w+$/.test(relative)
+          ? relative.split(path.sep)[1]
+          : null);
       if (!to || to === from) return;
-      const inside = relative.split(path.sep).slice(2);
-      const entry = inside.length === 0 || (inside.length === 1 && PUBLIC.has(inside[0].replace(/\.tsx?$/, "")));
+      const inside = relative
+        .split(path.sep)
+        .slice(2)
+        .join("/")
+        .replace(/\.tsx?$/, "");
+      const entry = inside === "" || PUBLIC.has(inside) || inside === "schemas/index";
       if (!entry) context.report({ node, messageId: "deep", data: { domain: to, path: source } });
     };
     return {
@@ -58,4 +69,5 @@ export const domainBoundaries = {
   },
 };
 
-export default { rules: { "domain-boundaries": domainBoundaries } };
+const plugin = { rules: { "domain-boundaries": domainBoundaries } };
+export default plugin;

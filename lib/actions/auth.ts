@@ -2,7 +2,7 @@
 
 import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
-import { auth } from "../auth/auth";
+import { auth } from "../auth";
 import {
   CreateInviteSchema,
   CreateUserSchema,
@@ -10,9 +10,9 @@ import {
   SignInSchema,
   SignUpSchema,
 } from "../auth/schemas";
-import { createInvite, createUser, registerUser, setRole } from "../auth/users";
+import { createInvite, createUser, registerUser, setRole } from "../auth";
 import { InvalidInputError } from "../errors";
-import { authedAction, publicAction } from "../next/action-client";
+import { authedAction, publicAction } from "../next";
 
 export const signUpAction = publicAction
   .metadata({ name: "sign-up" })

@@ -8,7 +8,7 @@ import {
   SaveVersionSchema,
   UpdateMetadataSchema,
 } from "../bank/schemas";
-import { authedAction } from "../next/action-client";
+import { authedAction } from "../next";
 
 const refresh = (id?: string) => {
   revalidatePath("/bank");

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { LaunchJobSchema, LaunchSynthesisSchema } from "../generation/schemas";
 import { cancelJob, launchJob, launchSynthesis, pauseJob, resumeJob, retryFailedItems } from "../jobs";
 import { JobRefSchema } from "../runner/schemas";
-import { authedAction } from "../next/action-client";
+import { authedAction } from "../next";
 
 export const launchJobAction = authedAction
   .metadata({ name: "launch-job", permission: "jobs:launch" })

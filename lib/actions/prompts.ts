@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authedAction } from "../next/action-client";
-import { createPromptSet, deletePromptSet, updatePromptSet } from "../prompts/mutations";
+import { authedAction } from "../next";
+import { createPromptSet, deletePromptSet, updatePromptSet } from "../prompts";
 import { CreatePromptSetSchema, DeletePromptSetSchema, UpdatePromptSetSchema } from "../prompts/schemas";
 
 export const createPromptSetAction = authedAction

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authedAction } from "../next/action-client";
-import { decide } from "../review/decide";
+import { authedAction } from "../next";
+import { decide } from "../review";
 import { DecideSchema } from "../review/schemas";
 import { editTrace, EditTraceSchema } from "../traces";
 

@@ -1,15 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authedAction } from "../next/action-client";
-import { createProvider, deleteProvider, updateProvider } from "../teacher/providers";
+import { authedAction } from "../next";
+import { createProvider, deleteProvider, updateProvider } from "../teacher";
 import {
   ProviderIdSchema,
   ProviderInputSchema,
   TestConnectionSchema,
   UpdateProviderSchema,
 } from "../teacher/schemas";
-import { testConnectionFor } from "../teacher/test-connection";
+import { testConnectionFor } from "../teacher";
 
 export const createProviderAction = authedAction
   .metadata({ name: "create-provider", permission: "providers:manage" })

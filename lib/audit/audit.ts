@@ -1,4 +1,4 @@
-import { db, type Tx } from "../db/client";
+import { db, type Tx } from "../db";
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from "./schemas";
 
 export type { AuditAction, AuditEntry } from "./schemas";

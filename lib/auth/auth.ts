@@ -2,9 +2,9 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
-import { db, dbKind, type Db } from "../db/client";
+import { db, dbKind, type Db } from "../db";
 import { env } from "../env";
-import { localSecret } from "../security/local-secret";
+import { localSecret } from "../security";
 
 function createAuth(client: Db) {
   return betterAuth({

@@ -1,4 +1,4 @@
-import { db } from "../db/client";
+import { db } from "../db";
 
 /** Display names by user id, for the "who did this" of versions, imports and decisions; null ids are skipped. */
 export async function userNames(ids: Iterable<string | null>): Promise<Map<string, string>> {

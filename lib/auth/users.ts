@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { db } from "../db/client";
+import { db } from "../db";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
-import { recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit";
 import { auth } from "./auth";
 import { RoleSchema, type Role } from "./roles";
 import type { CreateInviteInput, CreateUserInput, SetRoleInput, SignUpInput } from "./schemas";

@@ -1,6 +1,6 @@
 import "server-only";
-import { recordAudit } from "../audit/audit";
-import { db, type Tx } from "../db/client";
+import { recordAudit } from "../audit";
+import { db, type Tx } from "../db";
 import { ConflictError, isUniqueViolation } from "../errors";
 import { parseBankFile } from "./bank-file";
 import { lockAndReadLatest } from "./mutations";

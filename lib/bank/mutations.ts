@@ -1,6 +1,6 @@
 import "server-only";
-import { recordAudit } from "../audit/audit";
-import { db, type Tx } from "../db/client";
+import { recordAudit } from "../audit";
+import { db, type Tx } from "../db";
 import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError } from "../errors";
 import { tagsOf } from "./rows";
 import {

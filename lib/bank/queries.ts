@@ -1,6 +1,6 @@
 import "server-only";
-import { userNames } from "../auth/user-names";
-import { db } from "../db/client";
+import { userNames } from "../auth";
+import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { toBankFile } from "./bank-file";
 import { byName, tagsOf } from "./rows";

@@ -1,6 +1,6 @@
 import "server-only";
-import { recordAudit } from "../audit/audit";
-import { db } from "../db/client";
+import { recordAudit } from "../audit";
+import { db } from "../db";
 import { isUniqueViolation } from "../errors";
 import { SEED_MESSAGES } from "./seed-messages";
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { recordAudit } from "../audit/audit";
-import { db } from "../db/client";
+import { recordAudit } from "../audit";
+import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { exportFileName } from "./file-name";
 import { exportApprovedJsonl } from "./jsonl";

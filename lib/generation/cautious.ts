@@ -1,6 +1,6 @@
 import "server-only";
 import { usesReasoning } from "../teacher";
-import type { Completion } from "../teacher/types";
+import type { Completion } from "../teacher";
 import { allowedMessages, createPlanSampler } from "./sampling";
 import type { JobConfig } from "./schemas";
 import { CHOICE_MAX_TOKENS, parseStrategyChoice, STRATEGY_SYSTEM, strategyPrompt } from "./strategy";

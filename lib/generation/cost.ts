@@ -1,5 +1,5 @@
-import { BATCH_PRICE_FACTOR } from "../teacher/capabilities";
-import { estimateCost } from "../teacher/cost";
+import { BATCH_PRICE_FACTOR } from "../teacher";
+import { estimateCost } from "../teacher";
 import type { Usage } from "./types";
 import type { JobConfig } from "./schemas";
 

@@ -1,4 +1,4 @@
-import type { Estimate, EstimateInput } from "../runner/limits/budget";
+import type { Estimate, EstimateInput } from "../runner";
 import type { JobConfig } from "./schemas";
 
 // Chat framing (roles, separators) the provider counts on top of the texts.

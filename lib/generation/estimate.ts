@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db/client";
+import { db } from "../db";
 import { BATCH_PRICE_FACTOR, estimateCost, getProvider } from "../teacher";
 import { averageOutputTokens } from "../traces";
 import { CHOICE_MAX_TOKENS, summarize } from "./strategy";

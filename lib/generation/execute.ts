@@ -1,7 +1,7 @@
 import "server-only";
 import { InvalidInputError } from "../errors";
-import type { ItemRow, LeasedItem } from "../runner/kind";
-import type { ChatRequest, Completion } from "../teacher/types";
+import type { ItemRow, LeasedItem } from "../runner";
+import type { ChatRequest, Completion } from "../teacher";
 import { executeCautious } from "./cautious";
 import type { JobConfig } from "./schemas";
 import { synthesisCall, synthesisOf } from "./synthesis-call";

@@ -1,6 +1,6 @@
 import "server-only";
-import type { JobKind, RunSettings } from "../runner/kind";
-import { registerKind } from "../runner/registry";
+import type { JobKind, RunSettings } from "../runner";
+import { registerKind } from "../runner";
 import { estimateAttempt } from "./estimate-attempt";
 import { executeItem, plannedCall } from "./execute";
 import { outcomeOf } from "./outcome";

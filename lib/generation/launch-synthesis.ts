@@ -1,9 +1,9 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import { recordAudit } from "../audit/audit";
-import { db, type Tx } from "../db/client";
+import { recordAudit } from "../audit";
+import { db, type Tx } from "../db";
 import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError } from "../errors";
-import { createJob } from "../runner/create-job";
+import { createJob } from "../runner";
 import { synthesisKind } from "./kinds";
 import { frozenProvider, stamp } from "./launch-shared";
 import {

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import { db } from "../db/client";
+import { db } from "../db";
 import { InvalidInputError, NotFoundError } from "../errors";
-import { createJob } from "../runner/create-job";
+import { createJob } from "../runner";
 import { tracesKind } from "./kinds";
 import { frozenProvider, stamp } from "./launch-shared";
 import { createPlanSampler, unmappedCategories, type PlanSelection } from "./sampling";

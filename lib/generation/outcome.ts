@@ -1,4 +1,4 @@
-import type { Outcome } from "../runner/kind";
+import type { Outcome } from "../runner";
 import { attemptCostUsd } from "./cost";
 import type { JobConfig } from "./schemas";
 import type { ItemResult } from "./types";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PlanFrom, PlanStep } from "../runner/kind";
+import type { PlanFrom, PlanStep } from "../runner";
 import { promptPages, type PromptCursor } from "./prompt-pages";
 import { createPlanSampler } from "./sampling";
 import type { SynthesisConfig, TracesConfig } from "./schemas";

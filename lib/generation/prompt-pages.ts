@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma } from "../db/client";
+import { db, Prisma } from "../db";
 
 /** Where a walk through a set stopped: the last prompt taken, in (createdAt, id) order. */
 export type PromptCursor = { at: string; id: string };

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Completion } from "../teacher/types";
+import type { Completion } from "../teacher";
 import type { JobConfig, Synthesis } from "./schemas";
 import { EvolOperationSchema } from "./schemas";
 import { evolInstruction } from "./synthesis/evol-operations";

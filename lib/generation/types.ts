@@ -1,5 +1,5 @@
-import type { ItemRow, LeasedItem } from "../runner/kind";
-import type { Completion, Teacher } from "../teacher/types";
+import type { ItemRow, LeasedItem } from "../runner";
+import type { Completion, Teacher } from "../teacher";
 import type { JobConfig } from "./schemas";
 
 /** Everything one attempt at one generation item needs; the runner hands it over. */

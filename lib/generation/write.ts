@@ -1,7 +1,7 @@
 import "server-only";
-import type { Prisma, Tx } from "../db/client";
+import type { Prisma, Tx } from "../db";
 import { contentHash, insertPromptRows } from "../prompts";
-import type { Done, LeasedItem } from "../runner/kind";
+import type { Done, LeasedItem } from "../runner";
 import { insertTraces, type NewTrace } from "../traces";
 import { outcomeOf } from "./outcome";
 import type { JobConfig } from "./schemas";

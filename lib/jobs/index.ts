@@ -3,7 +3,7 @@
 // that runs workers or reads job configs (the web server, `npm run worker`) imports it.
 import { z } from "zod";
 import { SynthesisConfigSchema, TracesConfigSchema } from "../generation/schemas";
-import "../generation/kinds";
+import "../generation";
 
 export { launchJob, launchSynthesis, estimateJob, type JobEstimate } from "../generation";
 export {
@@ -18,7 +18,7 @@ export {
   type JobProgress,
   type JobSummary,
 } from "../runner";
-export { createWorker, defaultWorkerId, startWorker, type Worker } from "../runner/worker";
+export { createWorker, defaultWorkerId, startWorker, type Worker } from "../runner";
 
 /** Every job's frozen config, discriminated on `kind` (older trace jobs stored none). */
 export const JobConfigSchema = z.discriminatedUnion("kind", [TracesConfigSchema, SynthesisConfigSchema]);

@@ -2,8 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { createSafeActionClient, DEFAULT_SERVER_ERROR_MESSAGE } from "next-safe-action";
 import { z } from "zod";
-import { can, PermissionSchema } from "../auth/roles";
-import { sessionUser } from "../auth/users";
+import { can, PermissionSchema } from "../auth";
+import { sessionUser } from "../auth";
 import { DomainError, ForbiddenError, UnauthenticatedError } from "../errors";
 import { logError } from "../log";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { can, type Permission } from "../auth/roles";
-import { sessionUser, type SessionUser } from "../auth/users";
+import { can, type Permission } from "../auth";
+import { sessionUser, type SessionUser } from "../auth";
 
 export async function currentUser(): Promise<SessionUser | null> {
   return sessionUser(await headers());

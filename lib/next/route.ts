@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { can, type Permission } from "../auth/roles";
-import { sessionUser, type SessionUser } from "../auth/users";
+import { can, type Permission } from "../auth";
+import { sessionUser, type SessionUser } from "../auth";
 import { DomainError } from "../errors";
 import { logError } from "../log";
 

@@ -1,4 +1,4 @@
-import { db } from "../db/client";
+import { db } from "../db";
 import { ACTIVE_JOB_STATUSES } from "../runner/schemas";
 import { countTracesByStatus } from "../traces";
 

@@ -1,2 +1,2 @@
 // Moved to lib/db (raw inserts in every domain need it); kept here for the prompts import code.
-export { cuid } from "../db/cuid";
+export { cuid } from "../db";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { recordAudit } from "../audit/audit";
-import { db } from "../db/client";
+import { recordAudit } from "../audit";
+import { db } from "../db";
 import { isUniqueViolation } from "../errors";
 import { contentHash } from "./content-hash";
 import { PromptRowSchema } from "./schemas";

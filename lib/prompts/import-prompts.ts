@@ -1,5 +1,5 @@
-import { recordAudit } from "../audit/audit";
-import { db, type Tx } from "../db/client";
+import { recordAudit } from "../audit";
+import { db, type Tx } from "../db";
 import { InvalidInputError, NotFoundError } from "../errors";
 import { contentHash } from "./content-hash";
 import { cuid } from "./cuid";

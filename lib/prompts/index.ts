@@ -5,3 +5,4 @@ export { seedDemoPromptSet, DEMO_SET_NAME } from "./demo-seed";
 export { contentHash, normaliseText } from "./content-hash";
 export { cuid } from "./cuid";
 export { insertPromptRows, type NewPromptRow } from "./prompt-rows";
+export { createPromptSet, deletePromptSet, updatePromptSet } from "./mutations";

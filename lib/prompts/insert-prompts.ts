@@ -1,4 +1,4 @@
-import { dbKind, type Tx } from "../db/client";
+import { dbKind, type Tx } from "../db";
 
 export type NewPrompt = {
   id: string;

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db/client";
+import { db } from "../db";
 import { NotFoundError } from "../errors";
 
 type PromptRef = { id: string; promptSetId: string; text: string; origin: string; operation: string | null };

@@ -1,5 +1,5 @@
-import { recordAudit } from "../audit/audit";
-import { db } from "../db/client";
+import { recordAudit } from "../audit";
+import { db } from "../db";
 import { ConflictError, isUniqueViolation, NotFoundError } from "../errors";
 import {
   CreatePromptSetSchema,

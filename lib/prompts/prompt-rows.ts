@@ -1,7 +1,7 @@
 import "server-only";
-import { cuid } from "../db/cuid";
-import type { Prisma } from "../db/client";
-import { defineTable, insertRows, type ColumnType, type InsertClient, type NewRow } from "../db/insert-rows";
+import { cuid } from "../db";
+import type { Prisma } from "../db";
+import { defineTable, insertRows, type ColumnType, type InsertClient, type NewRow } from "../db";
 
 /** A prompt as written by raw bulk inserts (imports, synthesis): every column, defaults optional. */
 export type NewPromptRow = NewRow<Prisma.PromptUncheckedCreateInput, Prisma.PromptScalarFieldEnum>;

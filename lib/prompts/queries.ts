@@ -1,5 +1,5 @@
-import { userNames } from "../auth/user-names";
-import { db } from "../db/client";
+import { userNames } from "../auth";
+import { db } from "../db";
 import { NotFoundError } from "../errors";
 import {
   ImportRowErrorsSchema,

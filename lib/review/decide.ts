@@ -1,6 +1,6 @@
 import "server-only";
-import { recordAudit } from "../audit/audit";
-import { db } from "../db/client";
+import { recordAudit } from "../audit";
+import { db } from "../db";
 import { ConflictError } from "../errors";
 import { lockTrace, setReviewStatus } from "../traces";
 import { DecideSchema, type DecideInput, type ReviewStatus } from "./schemas";

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db/client";
+import { db } from "../db";
 import { logInfo } from "../log";
 import type { ActiveJob } from "./active-job";
 import type { AnyKind } from "./kind";

@@ -1,6 +1,6 @@
 import "server-only";
-import { recordAudit } from "../audit/audit";
-import { db } from "../db/client";
+import { recordAudit } from "../audit";
+import { db } from "../db";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors";
 import { announceJobCancelled } from "./cancel-signal";
 import { runFinished } from "./completion";

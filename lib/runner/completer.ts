@@ -1,6 +1,6 @@
 import "server-only";
-import { db, Prisma, type Tx } from "../db/client";
-import { unindexed } from "../db/unindexed";
+import { db, Prisma, type Tx } from "../db";
+import { unindexed } from "../db";
 import type { ActiveJob } from "./active-job";
 import type { Done, LeasedItem, Outcome } from "./kind";
 import { completeItem, type CompleteOutcome } from "./item-outcome";

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "../db/client";
+import { db, type Tx } from "../db";
 import { kindNamed } from "./registry";
 import { ACTIVE_JOB_STATUSES } from "./schemas";
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit";
 import type { AuditData } from "../audit/schemas";
-import { db, type Tx } from "../db/client";
+import { db, type Tx } from "../db";
 import type { JobKind } from "./kind";
 
 export type NewJob<C extends { kind: string }> = {

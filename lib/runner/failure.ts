@@ -1,6 +1,6 @@
 import { DomainError } from "../errors";
 import { logError } from "../log";
-import { TeacherError, type TeacherErrorCode } from "../teacher/types";
+import { TeacherError, type TeacherErrorCode } from "../teacher";
 
 const BASE_MS = 1_000;
 const CAP_MS = 60_000;

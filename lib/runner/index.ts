@@ -9,3 +9,6 @@ export { planJobNow } from "./plan/plan-now";
 export { registerKind, kindNamed } from "./registry";
 export type { AnyKind, Attempt, Done, JobKind, Outcome, PlannedItem, PlanStep, RunSettings } from "./kind";
 export { runJobNow } from "./run-now";
+export { type Estimate, type EstimateInput } from "./limits/budget";
+export { type ItemRow, type LeasedItem, type PlanFrom } from "./kind";
+export { createWorker, defaultWorkerId, startWorker, type Worker } from "./worker/index";

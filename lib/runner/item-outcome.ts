@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "../db/client";
+import { db, type Tx } from "../db";
 import { isUniqueViolation } from "../errors";
 import type { ActiveJob } from "./active-job";
 import type { LeasedItem, Outcome } from "./kind";

@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import type { Tx } from "../db/client";
+import type { Tx } from "../db";
 import type { ProviderKind } from "../teacher/schemas";
-import type { Completion, RequestBody, Teacher } from "../teacher/types";
+import type { Completion, RequestBody, Teacher } from "../teacher";
 import type { Estimate, EstimateInput } from "./limits/budget";
 
 /** The teacher a job calls, frozen at launch: the endpoint and model as they were, never the key. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, dbKind, type Tx } from "../db/client";
+import { db, dbKind, type Tx } from "../db";
 import { estimateFor } from "./active-job";
 import { claimItems, leasedFrom, runnableItems } from "./lease";
 import { leaseOnPostgres } from "./lease-postgres";

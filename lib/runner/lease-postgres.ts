@@ -1,7 +1,7 @@
 import "server-only";
-import { Prisma, type Tx } from "../db/client";
-import { dateFromRaw } from "../db/raw-values";
-import { cuid } from "../db/cuid";
+import { Prisma, type Tx } from "../db";
+import { dateFromRaw } from "../db";
+import { cuid } from "../db";
 import { estimateFor } from "./active-job";
 import { leasedFrom, runnableNow, type Candidate } from "./lease";
 import type { JobLease, JobLeaseRequest } from "./lease-types";

@@ -1,8 +1,8 @@
 import "server-only";
-import { db, dbKind, Prisma, type Db, type Tx } from "../db/client";
+import { db, dbKind, Prisma, type Db, type Tx } from "../db";
 import type { ItemRow, LeasedItem } from "./kind";
-import { jsonFromRaw } from "../db/raw-values";
-import { unindexed } from "../db/unindexed";
+import { jsonFromRaw } from "../db";
+import { unindexed } from "../db";
 
 export type { LeasedItem } from "./kind";
 

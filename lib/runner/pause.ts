@@ -1,6 +1,6 @@
 import "server-only";
-import { recordAudit } from "../audit/audit";
-import { db } from "../db/client";
+import { recordAudit } from "../audit";
+import { db } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
 import type { Strike } from "./breaker";
 import { ACTIVE_JOB_STATUSES } from "./schemas";

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db/client";
+import { db } from "../db";
 import { NotFoundError } from "../errors";
 import type { ItemStatus } from "./schemas";
 

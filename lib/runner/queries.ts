@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db/client";
+import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { parseJob } from "./active-jobs";
 import { emptyCounts, itemCountsByJob, percentSettled, type ItemCounts } from "./progress";

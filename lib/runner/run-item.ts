@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "../db/client";
+import { db } from "../db";
 import { logError } from "../log";
-import type { Teacher } from "../teacher/types";
+import type { Teacher } from "../teacher";
 import type { ActiveJob } from "./active-job";
 import { describeFailure, finalMessage, isRateLimited, retryDelayMs, type Failure } from "./failure";
 import {

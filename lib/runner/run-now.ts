@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db/client";
+import { db } from "../db";
 import { createWorker } from "./worker";
 
 const FINAL = new Set(["completed", "failed", "cancelled"]);

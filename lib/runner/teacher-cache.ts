@@ -1,7 +1,7 @@
 import "server-only";
-import { keepAliveFetch } from "../teacher/keep-alive-fetch";
+import { keepAliveFetch } from "../teacher";
 import { teacherForProvider } from "../teacher";
-import type { Teacher } from "../teacher/types";
+import type { Teacher } from "../teacher";
 import type { RunSettings } from "./kind";
 
 type TeacherSettings = NonNullable<RunSettings["teacher"]>;

@@ -1,5 +1,5 @@
 import { seedBank } from "../bank";
-import { applyMigrations } from "../db/migrations";
+import { applyMigrations } from "../db";
 import { env } from "../env";
 import { logInfo } from "../log";
 import { seedDemoPromptSet } from "../prompts";

@@ -63,3 +63,7 @@ export async function batchTeacherForProvider(
   const config = await providerConfig(providerId);
   return createBatchTeacher({ ...config, ...frozen });
 }
+export { createProvider, deleteProvider, updateProvider } from "./providers";
+export { testConnectionFor } from "./test-connection";
+export { type RequestBody, type TeacherErrorCode } from "./types";
+export { keepAliveFetch } from "./keep-alive-fetch";

@@ -1,7 +1,7 @@
 import "server-only";
-import { recordAudit } from "../audit/audit";
-import { db } from "../db/client";
-import type { Provider as ProviderRow } from "../db/generated/sqlite/client";
+import { recordAudit } from "../audit";
+import { db } from "../db";
+import type { Provider as ProviderRow } from "../db";
 import { ConflictError, isUniqueViolation, NotFoundError } from "../errors";
 import type { TeacherConfig } from "./teacher-config";
 import type { ProviderInput, ProviderKind, UpdateProviderInput } from "./schemas";

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { env } from "../env";
-import { localSecret } from "../security/local-secret";
+import { localSecret } from "../security";
 
 // Stored form: "v1:<iv b64>:<tag b64>:<ciphertext b64>", AES-256-GCM.
 const VERSION = "v1";

@@ -1,6 +1,6 @@
 import "server-only";
-import { recordAudit } from "../audit/audit";
-import { db } from "../db/client";
+import { recordAudit } from "../audit";
+import { db } from "../db";
 import { ConflictError, InvalidInputError } from "../errors";
 import { newestEditFirst } from "./edit-order";
 import { EditTraceSchema, type EditTraceInput } from "./schemas";

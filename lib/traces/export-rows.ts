@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db/client";
+import { db } from "../db";
 import { newestEditFirst } from "./edit-order";
 import type { TraceWhere } from "./queries";
 

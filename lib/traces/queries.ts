@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Db } from "../db/client";
+import { db, type Db } from "../db";
 
 /** Which traces: built by review's filters and export's approvedWhere, run here. */
 export type TraceWhere = NonNullable<NonNullable<Parameters<Db["trace"]["findMany"]>[0]>["where"]>;

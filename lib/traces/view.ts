@@ -1,6 +1,6 @@
 import "server-only";
-import { userNames } from "../auth/user-names";
-import { db } from "../db/client";
+import { userNames } from "../auth";
+import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { newestEditFirst } from "./edit-order";
 import { StoredStrategySchema, type StrategyView } from "./schemas";

@@ -1,7 +1,7 @@
 import "server-only";
-import { cuid } from "../db/cuid";
-import { dbKind, type Prisma, type Tx } from "../db/client";
-import { defineTable, insertRows, type ColumnType, type InsertClient, type NewRow } from "../db/insert-rows";
+import { cuid } from "../db";
+import { dbKind, type Prisma, type Tx } from "../db";
+import { defineTable, insertRows, type ColumnType, type InsertClient, type NewRow } from "../db";
 import { NotFoundError } from "../errors";
 import type { ReviewStatus } from "../review";
 

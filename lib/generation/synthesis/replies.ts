@@ -1,6 +1,6 @@
 // Reading what the teacher wrote when asked for prompts. Pure: tested without a database.
 import { DomainError } from "../../errors";
-import { normaliseText } from "../../prompts/content-hash";
+import { normaliseText } from "../../prompts";
 
 /** The teacher's output cannot become a prompt: the item fails with this reason, not retried. */
 export class UnusableReplyError extends DomainError {}

@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "../../db/client";
+import { db } from "../../db";
 import { batchTeacherForProvider } from "../../teacher";
-import type { BatchTeacher } from "../../teacher/types";
+import type { BatchTeacher } from "../../teacher";
 import { parseJob } from "../active-jobs";
 import type { AnyKind, FrozenTeacher, RunSettings } from "../kind";
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "../../db/client";
+import { db } from "../../db";
 import { logError } from "../../log";
-import type { BatchTeacher } from "../../teacher/types";
+import type { BatchTeacher } from "../../teacher";
 import { finishJobIfDone } from "../completion";
 import { ACTIVE_JOB_STATUSES } from "../schemas";
 import { cancelStopped } from "./cancel";

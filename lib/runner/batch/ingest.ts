@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "../../db/client";
-import type { BatchResult, BatchStatus, BatchTeacher } from "../../teacher/types";
+import { db } from "../../db";
+import type { BatchResult, BatchStatus, BatchTeacher } from "../../teacher";
 import { finishJobIfDone } from "../completion";
 import { usageColumns } from "../item-outcome";
 import type { Done, ItemRow, LeasedItem } from "../kind";

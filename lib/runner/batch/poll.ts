@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "../../db/client";
-import type { BatchStatus } from "../../teacher/types";
+import { db } from "../../db";
+import type { BatchStatus } from "../../teacher";
 import { finishJobIfDone } from "../completion";
 import { describeFailure } from "../failure";
 import {

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../../db/client";
+import { db } from "../../db";
 import { describeFailure, finalMessage, retryDelayMs, type Failure } from "../failure";
 
 /** Writes to a batch item only while it is still running in this submission. */

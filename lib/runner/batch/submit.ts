@@ -1,7 +1,7 @@
 import "server-only";
-import { db, dbKind, Prisma } from "../../db/client";
+import { db, dbKind, Prisma } from "../../db";
 import { logError } from "../../log";
-import type { BatchRequest, BatchTeacher } from "../../teacher/types";
+import type { BatchRequest, BatchTeacher } from "../../teacher";
 import { pauseAtOnceReason } from "../breaker";
 import { describeFailure, retryDelayMs, type Failure } from "../failure";
 import type { ItemRow, LeasedItem } from "../kind";

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Db, type Tx } from "../../db/client";
+import { db, type Db, type Tx } from "../../db";
 import { UNLIMITED, type ProviderLimits } from "./budget";
 
 // Limits edited on the Teachers page apply within this long.

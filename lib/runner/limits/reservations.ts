@@ -1,7 +1,7 @@
 import "server-only";
-import { dbKind, Prisma, type Db, type Tx } from "../../db/client";
-import { dateFromRaw } from "../../db/raw-values";
-import { cuid } from "../../db/cuid";
+import { dbKind, Prisma, type Db, type Tx } from "../../db";
+import { dateFromRaw } from "../../db";
+import { cuid } from "../../db";
 import type { ProviderUsage } from "./budget";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
-import { cuid } from "../../db/cuid";
-import type { Prisma, Tx } from "../../db/client";
-import { defineTable, insertRows, type ColumnType, type NewRow } from "../../db/insert-rows";
+import { cuid } from "../../db";
+import type { Prisma, Tx } from "../../db";
+import { defineTable, insertRows, type ColumnType, type NewRow } from "../../db";
 import type { PlannedItem } from "../kind";
 
 type NewItem = NewRow<Prisma.JobItemUncheckedCreateInput, Prisma.JobItemScalarFieldEnum>;

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../../db/client";
+import { db } from "../../db";
 import { DomainError } from "../../errors";
 import { logError } from "../../log";
 import { failJob } from "../completion";

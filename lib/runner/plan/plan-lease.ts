@@ -1,6 +1,6 @@
 import "server-only";
-import { db, Prisma, type Tx } from "../../db/client";
-import { jsonFromRaw, jsonParam } from "../../db/raw-values";
+import { db, Prisma, type Tx } from "../../db";
+import { jsonFromRaw, jsonParam } from "../../db";
 
 /** A planner's hold on a job: every batch it writes is fenced by (owner, attempts, planned). */
 export type PlanLease = { jobId: string; owner: string; attempts: number; planned: number; cursor: unknown };

@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "../../env";
 import { parseJob } from "../active-jobs";
-import { db } from "../../db/client";
+import { db } from "../../db";
 import { planJob } from "./plan-job";
 import { claimPlanning } from "./plan-lease";
 

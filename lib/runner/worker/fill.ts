@@ -1,6 +1,6 @@
 import "server-only";
 import { logError } from "../../log";
-import type { Teacher } from "../../teacher/types";
+import type { Teacher } from "../../teacher";
 import type { ActiveJob } from "../active-job";
 import { finishJobIfDone } from "../completion";
 import { leaseForJob, type Grant } from "../lease-job";

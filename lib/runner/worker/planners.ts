@@ -2,7 +2,7 @@ import "server-only";
 import { logError } from "../../log";
 import { parseJob } from "../active-jobs";
 import { failJob } from "../completion";
-import { db } from "../../db/client";
+import { db } from "../../db";
 import { planJob } from "../plan/plan-job";
 import { claimPlanning, duePlanning } from "../plan/plan-lease";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../../db/client";
+import { db } from "../../db";
 import { logError } from "../../log";
 import { loadActiveJobs } from "../active-jobs";
 import { advanceBatches } from "../batch";

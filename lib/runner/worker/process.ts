@@ -1,5 +1,5 @@
 import "server-only";
-import { dbKind, disconnectDb } from "../../db/client";
+import { dbKind, disconnectDb } from "../../db";
 import { logError, logInfo } from "../../log";
 import { createWorker, defaultWorkerId, type Worker } from "./index";
 

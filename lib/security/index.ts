@@ -1,0 +1,2 @@
+// The security domain's public surface: other domains import from here only.
+export { localSecret } from "./local-secret";
