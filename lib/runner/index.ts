@@ -8,4 +8,7 @@ export { createJob, type NewJob } from "./create-job";
 export { planJobNow } from "./plan/plan-now";
 export { registerKind, kindNamed } from "./registry";
 export type { AnyKind, Attempt, Done, JobKind, Outcome, PlannedItem, PlanStep, RunSettings } from "./kind";
+export { NO_USAGE } from "./kind";
+export { RetryableError } from "./failure";
+export { LostLeaseError } from "./item-outcome";
 export { runJobNow } from "./run-now";

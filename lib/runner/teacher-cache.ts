@@ -1,6 +1,5 @@
 import "server-only";
 import { keepAliveFetch } from "../teacher/keep-alive-fetch";
-import { teacherForProvider } from "../teacher";
 import type { Teacher } from "../teacher/types";
 import type { RunSettings } from "./kind";
 
@@ -15,14 +14,17 @@ export type TeacherFactory = (
 // Clients are rebuilt now and then so an API key changed on the Teachers page is picked up.
 const TTL_MS = 30_000;
 
-export const frozenTeacher: TeacherFactory = (provider, settings) =>
-  teacherForProvider(provider.id, {
+export const frozenTeacher: TeacherFactory = async (provider, settings) => {
+  // Loaded when first needed: the provider SDKs weigh tens of MB in a worker that never calls one.
+  const { teacherForProvider } = await import("../teacher");
+  return teacherForProvider(provider.id, {
     kind: provider.kind,
     baseUrl: provider.baseUrl,
     model: provider.model,
     timeoutMs: settings.timeoutMs,
     fetch: keepAliveFetch,
   });
+};
 
 /** Every request of the job carries its per-request deadline unless it set one itself. */
 function withTimeout(teacher: Teacher, timeoutMs: number): Teacher {
