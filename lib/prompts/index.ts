@@ -4,3 +4,9 @@ export { seedDemoPromptSet, DEMO_SET_NAME } from "./demo-seed";
 // Used by synthesis jobs, which write prompts with the same hashing and raw-insert ids.
 export { contentHash, normaliseText } from "./content-hash";
 export { cuid } from "./cuid";
+// Imports run on the runner: a launch on a set waits while one is running into it.
+export { publishingInto, listImports, importOutcome, type RunningImport } from "./import-queries";
+export { importPrompts, type ImportInput } from "./import-prompts";
+export { receiveImport, type ImportRequest, type StartedImport } from "./import-start";
+export { cancelImport } from "./cancel-import";
+export type { ImportView } from "./import-view";
