@@ -65,7 +65,9 @@ function headline(result: ImportResult, fileName: string): string {
     return `Imported ${formatCount(result.inserted, "prompt")} from ${fileName}.`;
   if (result.status === "cancelled") return `The import of ${fileName} was cancelled.`;
   if (result.status === "failed")
-    return `Nothing was imported from ${fileName}: the import failed. Upload it again.`;
+    return result.inserted > 0
+      ? `The import of ${fileName} failed after writing ${formatCount(result.inserted, "prompt")}.`
+      : `Nothing was imported from ${fileName}: the import failed. Upload it again.`;
   if (result.fileError)
     return `Nothing was imported from ${fileName}: the file could not be read. Fix it and upload it again.`;
   return (

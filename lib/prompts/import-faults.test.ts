@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db, dbKind } from "../db/client";
+import { InvalidInputError } from "../errors";
 import { publishingInto } from "./import-queries";
 import { LostLeaseError, runJobNow } from "../runner";
 import { createWorker } from "../runner/worker";
@@ -123,7 +124,8 @@ describe("an import interrupted while it publishes", () => {
     const { importId, jobId, setId } = await queued();
     faults.beforeInsert = async (call) => {
       await sleep(SLOW_MS);
-      if (call === FAIL_AT) throw new LostLeaseError({ id: "?", jobId, owner: "first", attempts: 1 } as never);
+      if (call === FAIL_AT)
+        throw new LostLeaseError({ id: "?", jobId, owner: "first", attempts: 1 } as never);
     };
     const first = createWorker({ workerId: "first", jobIds: [jobId] });
     await first.runOnce();
@@ -142,6 +144,27 @@ describe("an import interrupted while it publishes", () => {
     expect(await runJobNow(jobId, "second")).toBe("completed");
     await expectComplete(importId, setId);
     expect((await db().jobItem.findFirstOrThrow({ where: { jobId } })).attempts).toBe(2);
+  });
+
+  it("that fails for good keeps the batches it committed, and says so; it is never left running", async () => {
+    const { importId, jobId, setId } = await queued();
+    faults.beforeInsert = async (call) => {
+      await sleep(SLOW_MS);
+      // A DomainError is not retried: the item fails at once, as after its last attempt.
+      if (call === FAIL_AT) throw new InvalidInputError("the disk is gone");
+    };
+    expect(await runJobNow(jobId)).toBe("completed");
+    const row = await importOf(importId);
+    expect(row.status).toBe("failed");
+    expect(row.inserted).toBeGreaterThan(0);
+    expect(row.inserted).toBeLessThan(ROWS);
+    expect(row.error).toMatch(
+      new RegExp(
+        `^The import failed after writing ${row.inserted.toLocaleString("en-US")} of 6,000 prompts, which are kept; import the same file again`,
+      ),
+    );
+    expect(await db().prompt.count({ where: { promptSetId: setId } })).toBe(row.inserted);
+    expect(await publishingInto(setId)).toBeNull();
   });
 });
 
