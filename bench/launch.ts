@@ -49,14 +49,12 @@ function child(args: string[], url: string): Promise<string> {
 /** 100,000 prompts (raw inserts, as an import writes them), a message and a teacher. */
 async function setup(teacherUrl: string) {
   const { db, disconnectDb } = await import("../lib/db/client");
-  const { cuid } = await import("../lib/prompts");
-  const { insertStatement, runInsert } = await import("../lib/prompts/insert-prompts");
+  const { insertPromptRows } = await import("../lib/prompts");
   const client = db();
   const tag = randomBytes(4).toString("hex");
   const set = await client.promptSet.create({ data: { name: `launch ${tag}` } });
   for (let start = 0; start < LAUNCH_PROMPTS; start += 500) {
     const rows = Array.from({ length: Math.min(500, LAUNCH_PROMPTS - start) }, (_, i) => ({
-      id: cuid(),
       promptSetId: set.id,
       externalId: null,
       text: `[#${start + i}] What is ${start + i} + ${i}?`,
@@ -65,7 +63,7 @@ async function setup(teacherUrl: string) {
       source: "bench",
       contentHash: `${tag}-${start + i}`,
     }));
-    await client.$transaction((tx) => runInsert(tx, insertStatement(rows, new Date())));
+    await insertPromptRows(client, rows);
   }
   const message = await client.systemMessage.create({
     data: {

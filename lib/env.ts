@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   // again after this. Workers renew claims on calls still in flight every third of it.
   TRACEBANK_LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
   TRACEBANK_SEED_DEMO: flag.default(true),
+  // Uploads are spooled to the data dir before a job imports them; a bigger body is refused (413).
+  TRACEBANK_MAX_UPLOAD_MB: z.coerce.number().int().min(1).default(1024),
   // Cookies marked Secure only behind HTTPS; plain-HTTP localhost is the embedded default.
   TRACEBANK_SECURE_COOKIES: flag.default(false),
 });

@@ -1,9 +1,18 @@
-import type { PromptImportView } from "@/lib/prompts/queries";
-import { Badge } from "../ui/badge";
-import { EmptyRow, Table, Td, Th } from "../ui/table";
+"use client";
 
-/** Past imports into a set, newest first, with their refused rows behind a disclosure. */
-export function ImportHistory({ imports }: { imports: PromptImportView[] }) {
+import type { ImportView } from "@/lib/prompts/import-view";
+import { Badge, type BadgeTone } from "../ui/badge";
+import { EmptyRow, Table, Td, Th } from "../ui/table";
+import { isRunningImport, useImports } from "./use-imports";
+
+const TONES: Record<string, BadgeTone> = { imported: "green", failed: "red", cancelled: "slate" };
+
+/**
+ * A set's imports, newest first: running ones with their phase (refreshed while they run),
+ * finished ones with their counts and refused rows behind a disclosure.
+ */
+export function ImportHistory({ promptSetId, initial }: { promptSetId: string; initial: ImportView[] }) {
+  const { data: imports = initial } = useImports(promptSetId, { initial });
   return (
     <Table>
       <thead>
@@ -18,13 +27,14 @@ export function ImportHistory({ imports }: { imports: PromptImportView[] }) {
       <tbody className="divide-y divide-slate-100">
         {imports.length === 0 && <EmptyRow colSpan={5}>No imports yet.</EmptyRow>}
         {imports.map((i) => (
-          <tr key={i.id}>
+          <tr key={i.id} data-testid="import-history-row">
             <Td className="whitespace-nowrap text-slate-500">
-              {i.createdAt.toISOString().slice(0, 16).replace("T", " ")}
+              {i.createdAt.slice(0, 16).replace("T", " ")}
               {i.createdBy && <span className="block text-xs">{i.createdBy}</span>}
             </Td>
             <Td>
               <span className="font-mono text-xs">{i.fileName}</span>
+              {i.error && <span className="mt-1 block text-xs text-slate-600">{i.error}</span>}
               {i.errors.length > 0 && (
                 <details className="mt-1 text-xs">
                   <summary className="cursor-pointer text-slate-600">
@@ -41,7 +51,9 @@ export function ImportHistory({ imports }: { imports: PromptImportView[] }) {
             </Td>
             <Td className="whitespace-nowrap">{i.mode}</Td>
             <Td>
-              <Badge tone={i.status === "imported" ? "green" : "amber"}>{i.status}</Badge>
+              <Badge tone={isRunningImport(i.status) ? "blue" : (TONES[i.status] ?? "amber")}>
+                {i.status}
+              </Badge>
             </Td>
             <Td className="text-xs whitespace-nowrap tabular-nums">
               {i.rowsRead.toLocaleString("en-US")} read · {i.inserted.toLocaleString("en-US")} new

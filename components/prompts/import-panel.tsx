@@ -1,28 +1,33 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useState, type FormEvent } from "react";
 import { createPromptSetAction } from "@/lib/actions/prompts";
-import type { ImportFormat, ImportMode, ImportResult } from "@/lib/prompts/schemas";
+import type { ImportFormat, ImportMode } from "@/lib/prompts/schemas";
 import { actionErrorMessage } from "../ui/action-result";
 import { Button } from "../ui/button";
 import { Field, Input, Select } from "../ui/field";
 import { Notice } from "../ui/notice";
+import { ImportProgress } from "./import-progress";
 import { ImportResultView } from "./import-result";
 import { ModeChoice } from "./mode-choice";
 import { NewSetFields, type NewSet } from "./new-set-fields";
-import { formatBytes, uploadPromptFile } from "./upload";
+import { formatBytes, uploadPromptFile, type UploadProgress } from "./upload";
+import { importsKey, useImports } from "./use-imports";
 
 type Target = { id: string; name: string };
-type Outcome = { result: ImportResult; file: File; target: Target };
+type Current = { importId: string; file: File; target: Target };
 
 /**
  * Uploads a prompt file into a set: the given one, or (without `promptSetId`, on the sets page)
- * a new one created from the same form, which can also create the set empty.
+ * a new one created from the same form, which can also create the set empty. Shows the upload's
+ * progress, then the import job's, then its result.
  */
 export function ImportPanel({ promptSetId }: { promptSetId?: string }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const ids = useId();
   const [newSet, setNewSet] = useState<NewSet>({ name: "", description: "" });
   const [created, setCreated] = useState<Target & { from: string }>();
@@ -31,7 +36,17 @@ export function ImportPanel({ promptSetId }: { promptSetId?: string }) {
   const [format, setFormat] = useState<ImportFormat | "auto">("auto");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [outcome, setOutcome] = useState<Outcome>();
+  const [upload, setUpload] = useState<UploadProgress>();
+  const [current, setCurrent] = useState<Current>();
+
+  const imports = useImports(current?.target.id, { watching: current?.importId });
+  const view = imports.data?.find((i) => i.id === current?.importId);
+  const result = view?.result ?? null;
+  const running = !!upload || (!!current && !result);
+  const finished = result?.importId;
+  useEffect(() => {
+    if (finished) router.refresh();
+  }, [finished, router]);
 
   /** The set to import into; on the sets page it is created first (once per name typed). */
   async function target(): Promise<Target | undefined> {
@@ -46,28 +61,28 @@ export function ImportPanel({ promptSetId }: { promptSetId?: string }) {
     return result.data;
   }
 
-  async function upload(chosen: File, into: Target, runMode: ImportMode) {
-    setBusy(true);
+  async function send(chosen: File, into: Target, runMode: ImportMode) {
     setError(undefined);
+    setCurrent(undefined);
+    setUpload({ loaded: 0, total: chosen.size });
     try {
-      const result = await uploadPromptFile(into.id, chosen, { mode: runMode, format });
-      setOutcome({ result, file: chosen, target: into });
-      router.refresh();
+      const queued = await uploadPromptFile(into.id, chosen, { mode: runMode, format }, setUpload);
+      setCurrent({ importId: queued.importId, file: chosen, target: into });
+      void queryClient.invalidateQueries({ queryKey: importsKey(into.id) });
     } catch (e) {
       setError(e instanceof Error ? e.message : "The upload failed.");
     } finally {
-      setBusy(false);
+      setUpload(undefined);
     }
   }
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (!file) return setError("Choose a file to import.");
-    setOutcome(undefined);
     setBusy(true);
     const into = await target();
     setBusy(false);
-    if (into) await upload(file, into, mode);
+    if (into) await send(file, into, mode);
   }
 
   async function createEmpty() {
@@ -77,6 +92,7 @@ export function ImportPanel({ promptSetId }: { promptSetId?: string }) {
     if (into) router.push(`/prompts/${into.id}`);
   }
 
+  const disabled = busy || running;
   return (
     <form className="space-y-4" onSubmit={submit}>
       {!promptSetId && <NewSetFields value={newSet} onChange={setNewSet} />}
@@ -111,27 +127,31 @@ export function ImportPanel({ promptSetId }: { promptSetId?: string }) {
       </Field>
       <ModeChoice value={mode} onChange={setMode} />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={busy || !file}>
-          {busy ? "Importing…" : "Import"}
+        <Button type="submit" disabled={disabled || !file}>
+          {running ? "Importing…" : "Import"}
         </Button>
         {!promptSetId && (
-          <Button variant="secondary" onClick={createEmpty} disabled={busy || !newSet.name.trim()}>
+          <Button variant="secondary" onClick={createEmpty} disabled={disabled || !newSet.name.trim()}>
             Create empty set
           </Button>
         )}
       </div>
       {error && <Notice tone="error">{error}</Notice>}
-      {outcome && (
+      {upload && <ImportProgress state={{ phase: "uploading", upload }} onChanged={() => {}} />}
+      {current && !result && (
+        <ImportProgress state={{ phase: "import", view }} onChanged={() => void imports.refetch()} />
+      )}
+      {current && result && (
         <div className="space-y-2">
           <ImportResultView
-            result={outcome.result}
-            fileName={outcome.file.name}
-            retrying={busy}
-            onRetrySkipping={() => upload(outcome.file, outcome.target, "skip-invalid")}
+            result={result}
+            fileName={current.file.name}
+            retrying={disabled}
+            onRetrySkipping={() => send(current.file, current.target, "skip-invalid")}
           />
           {!promptSetId && (
-            <Link href={`/prompts/${outcome.target.id}`} className="text-sm text-indigo-700 hover:underline">
-              Open {outcome.target.name} →
+            <Link href={`/prompts/${current.target.id}`} className="text-sm text-indigo-700 hover:underline">
+              Open {current.target.name} →
             </Link>
           )}
         </div>

@@ -19,10 +19,12 @@ export function ImportResultView({
 }) {
   const canRetry = result.status === "rejected" && !result.fileError && result.invalid > 0 && onRetrySkipping;
   return (
-    <Notice tone={result.status === "imported" ? "success" : "warning"}>
+    <Notice
+      tone={result.status === "imported" ? "success" : result.status === "failed" ? "error" : "warning"}
+    >
       <div className="space-y-2" data-testid="import-result">
         <p className="font-medium">{headline(result, fileName)}</p>
-        <p>{counts(result)}</p>
+        {result.error ? <p>{result.error}</p> : <p>{counts(result)}</p>}
         {result.errors.length > 0 && (
           <div>
             <p className="font-medium">
@@ -61,6 +63,11 @@ function counts(result: ImportResult): string {
 function headline(result: ImportResult, fileName: string): string {
   if (result.status === "imported")
     return `Imported ${formatCount(result.inserted, "prompt")} from ${fileName}.`;
+  if (result.status === "cancelled") return `The import of ${fileName} was cancelled.`;
+  if (result.status === "failed")
+    return result.inserted > 0
+      ? `The import of ${fileName} failed after writing ${formatCount(result.inserted, "prompt")}.`
+      : `Nothing was imported from ${fileName}: the import failed. Upload it again.`;
   if (result.fileError)
     return `Nothing was imported from ${fileName}: the file could not be read. Fix it and upload it again.`;
   return (

@@ -1,21 +1,43 @@
-import type { ImportFormat, ImportMode, ImportResult } from "@/lib/prompts/schemas";
+import type { ImportFormat, ImportMode } from "@/lib/prompts/schemas";
 
-/** Sends the file itself as the request body: the server reads it as a stream, never whole. */
-export async function uploadPromptFile(
+export type UploadProgress = { loaded: number; total: number };
+export type Queued = { importId: string; jobId: string; status: "queued" };
+
+/**
+ * Sends the file itself as the request body with XMLHttpRequest, whose upload events report the
+ * bytes sent (fetch has none). The server spools it and answers at once with the queued import.
+ */
+export function uploadPromptFile(
   promptSetId: string,
   file: File,
   options: { mode: ImportMode; format: ImportFormat | "auto" },
-): Promise<ImportResult> {
+  onProgress: (progress: UploadProgress) => void,
+): Promise<Queued> {
   const query = new URLSearchParams({ fileName: file.name, format: options.format, mode: options.mode });
-  const response = await fetch(`/api/prompt-sets/${encodeURIComponent(promptSetId)}/import?${query}`, {
-    method: "POST",
-    body: file,
-    headers: { "content-type": file.type || "application/octet-stream" },
+  const xhr = new XMLHttpRequest();
+  return new Promise((resolve, reject) => {
+    xhr.open("POST", `/api/prompt-sets/${encodeURIComponent(promptSetId)}/import?${query}`);
+    xhr.setRequestHeader("content-type", file.type || "application/octet-stream");
+    xhr.setRequestHeader("accept", "application/json");
+    xhr.upload.onprogress = (e) =>
+      onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
+    xhr.onload = () => {
+      const body = parse(xhr.responseText) as Partial<Queued> & { error?: string };
+      if (xhr.status >= 200 && xhr.status < 300 && body.importId) return resolve(body as Queued);
+      reject(new Error(body.error ?? `The upload failed (${xhr.status} ${xhr.statusText}).`));
+    };
+    xhr.onerror = () => reject(new Error("The upload was interrupted: check the connection and try again."));
+    xhr.onabort = () => reject(new Error("The upload was cancelled; nothing was imported."));
+    xhr.send(file);
   });
-  const body = (await response.json().catch(() => ({}))) as { error?: string };
-  if (!response.ok)
-    throw new Error(body.error ?? `The upload failed (${response.status} ${response.statusText}).`);
-  return body as ImportResult;
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
 }
 
 export const formatCount = (n: number, one: string, many = `${one}s`) =>

@@ -2,8 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "../next";
+import { cancelImport } from "../prompts";
 import { createPromptSet, deletePromptSet, updatePromptSet } from "../prompts";
-import { CreatePromptSetSchema, DeletePromptSetSchema, UpdatePromptSetSchema } from "../prompts/schemas";
+import {
+  CreatePromptSetSchema,
+  DeletePromptSetSchema,
+  ImportRefSchema,
+  UpdatePromptSetSchema,
+} from "../prompts/schemas";
 
 export const createPromptSetAction = authedAction
   .metadata({ name: "create-prompt-set", permission: "prompts:import" })
@@ -29,4 +35,12 @@ export const deletePromptSetAction = authedAction
   .action(async ({ parsedInput, ctx }) => {
     await deletePromptSet(parsedInput, ctx.user.id);
     revalidatePath("/prompts");
+  });
+
+export const cancelImportAction = authedAction
+  .metadata({ name: "cancel-import", permission: "prompts:import" })
+  .inputSchema(ImportRefSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await cancelImport(parsedInput.importId, ctx.user.id);
+    revalidatePath("/jobs");
   });

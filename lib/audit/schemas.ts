@@ -68,6 +68,14 @@ export const AUDIT_ACTIONS = {
     "prompt-set",
     z.object({ importId: id, fileName: z.string(), mode: z.string(), ...importCounts }),
   ),
+  "prompts.import-failed": action(
+    "prompt-set",
+    z.object({ importId: id, fileName: z.string(), mode: z.string(), ...importCounts }),
+  ),
+  "prompts.import-cancelled": action(
+    "prompt-set",
+    z.object({ importId: id, fileName: z.string(), mode: z.string(), ...importCounts }),
+  ),
 
   "provider.created": action("provider", providerSnapshot),
   "provider.updated": action("provider", providerSnapshot),
@@ -85,6 +93,10 @@ export const AUDIT_ACTIONS = {
       seed: z.number().int().optional(),
       mode: z.string().optional(),
       cautious: z.boolean().optional(),
+      // An import's job: which import, of what.
+      importId: id.optional(),
+      fileName: z.string().optional(),
+      bytes: count.optional(),
     }),
   ),
   "job.paused": action("job", z.object({ reason: z.string().optional() })),

@@ -1,6 +1,6 @@
 import "server-only";
 import { dbKind, type Prisma, type Tx } from "./client";
-import { compileTable, jsonPlan, jsonStatements, type Compiled } from "./insert-statements";
+import { compileTable, encodedPlan, jsonPlan, jsonStatements, type Compiled } from "./insert-statements";
 
 export { INSERT_LIMITS, type ColumnType } from "./insert-statements";
 
@@ -95,4 +95,19 @@ function compile(spec: TableSpec<unknown>): Compiled {
     compiled.set(spec, table);
   }
   return table;
+}
+
+/**
+ * For rows already encoded as JSON arrays of the `perRow` columns, in that order, ASCII-escaped
+ * (an import writes its prepared rows so, then publishes them with no parse): the statement that
+ * inserts a chunk `[row,row,...]`, the `shared` columns sent once each. Run it with run(json).
+ */
+export function encodedInsert<Row>(
+  spec: TableSpec<Row>,
+  layout: { perRow: ReadonlyArray<keyof Row & string>; shared: Partial<Row> },
+  options: InsertOptions = {},
+): { run: (client: InsertClient, json: string) => Promise<number> } {
+  const conflict = options.onConflict === "ignore" ? " ON CONFLICT DO NOTHING" : "";
+  const plan = encodedPlan(compile(spec), layout.perRow, Object.entries(layout.shared), conflict, dbKind());
+  return { run: (client, json) => client.$executeRawUnsafe(plan.sql, ...plan.params(json)) };
 }

@@ -100,10 +100,7 @@ export function jsonPlan(table: Compiled, rows: Rows, conflict: string, dialect:
   const key = `${dialect}:${perRow.join(",")}${conflict}`;
   let sql = table.sql.get(key);
   if (!sql) {
-    // SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT (else it reads ON as a join's).
-    const source =
-      dialect === "postgres" ? "jsonb_array_elements($1::jsonb) AS r" : "json_each(?) WHERE true";
-    sql = `INSERT INTO ${table.target} SELECT ${select.join(", ")} FROM ${source}${conflict}`;
+    sql = `INSERT INTO ${table.target} SELECT ${select.join(", ")} FROM ${source(dialect)}${conflict}`;
     table.sql.set(key, sql);
   }
   return { sql, perRow, shared, dialect };
@@ -136,13 +133,51 @@ function sharedValue(table: Compiled, rows: Rows, i: number, dialect: Dialect): 
     const value = rows[r]![name] ?? (defaulted ? undefined : null);
     if (value instanceof Date ? value.getTime() !== time : value !== first) return undefined;
   }
-  if (first === null) return null;
-  const type = table.types[i]!;
-  if (type === "date") return dateText(dialect)(toDate(first));
-  if (type === "json") return JSON.stringify(first);
-  if (type === "bool" && dialect === "sqlite") return first ? "1" : "0";
-  return String(first);
+  return paramText(table.types[i]!, first, dialect);
 }
+
+/** A value as the text of a statement's parameter (dates, booleans and JSON as each database takes them). */
+export function paramText(type: ColumnType, value: unknown, dialect: Dialect): string | null {
+  if (value === null || value === undefined) return null;
+  if (type === "date") return dateText(dialect)(toDate(value));
+  if (type === "json") return JSON.stringify(value);
+  if (type === "bool" && dialect === "sqlite") return value ? "1" : "0";
+  return String(value);
+}
+
+/**
+ * The statement for rows already encoded as JSON arrays whose elements are the `perRow` columns in
+ * that order (an import's prepared file holds them so), with `shared` columns sent once each; the
+ * other columns take their database defaults. Parameters: `params(json)`.
+ */
+export function encodedPlan(
+  table: Compiled,
+  perRow: readonly string[],
+  shared: Array<[string, unknown]>,
+  conflict: string,
+  dialect: Dialect,
+): { sql: string; params: (json: string) => unknown[] } {
+  const type = (name: string) => {
+    const i = table.names.indexOf(name);
+    if (i < 0) throw new Error(`${table.target}: no column ${name}`);
+    return table.types[i]!;
+  };
+  const select = perRow.map((name, i) =>
+    dialect === "postgres" ? pgElement(type(name), i) : sqliteElement(type(name), i),
+  );
+  shared.forEach(([name], i) =>
+    select.push(dialect === "postgres" ? `CAST($${i + 2} AS ${PG_TYPES[type(name)]})` : "?"),
+  );
+  const columns = [...perRow, ...shared.map(([name]) => name)].map((n) => `"${n}"`).join(", ");
+  const into = table.target.slice(0, table.target.indexOf(" ("));
+  const sql = `INSERT INTO ${into} (${columns}) SELECT ${select.join(", ")} FROM ${source(dialect)}${conflict}`;
+  const values = shared.map(([name, value]) => paramText(type(name), value, dialect));
+  return { sql, params: (json) => (dialect === "postgres" ? [json, ...values] : [...values, json]) };
+}
+
+// SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT (else it reads ON as a join's).
+const source = (dialect: Dialect) =>
+  dialect === "postgres" ? "jsonb_array_elements($1::jsonb) AS r" : "json_each(?) WHERE true";
 
 /** PostgreSQL casts ISO text; SQLite compares DateTime as text in the format Prisma's adapter writes. */
 const dateText = (dialect: Dialect) =>

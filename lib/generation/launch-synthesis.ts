@@ -3,6 +3,7 @@ import { randomInt } from "node:crypto";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError } from "../errors";
+import { publishingInto } from "../prompts";
 import { createJob } from "../runner";
 import { synthesisKind } from "./kinds";
 import { frozenProvider, stamp } from "./launch-shared";
@@ -110,6 +111,8 @@ async function planOf(options: LaunchSynthesis): Promise<Plan> {
   }
   const source = await db().promptSet.findUnique({ where: { id: s.sourcePromptSetId } });
   if (!source) throw new NotFoundError("Prompt set", s.sourcePromptSetId);
+  const importing = await publishingInto(source.id);
+  if (importing) throw new ConflictError(importing.message);
   const promptCount = await db().prompt.count({ where: { promptSetId: source.id } });
   if (promptCount === 0) {
     throw new InvalidInputError(`Prompt set "${source.name}" has no prompts to evolve. Import some first.`);

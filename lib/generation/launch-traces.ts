@@ -1,7 +1,8 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { db } from "../db";
-import { InvalidInputError, NotFoundError } from "../errors";
+import { ConflictError, InvalidInputError, NotFoundError } from "../errors";
+import { publishingInto } from "../prompts";
 import { createJob } from "../runner";
 import { tracesKind } from "./kinds";
 import { frozenProvider, stamp } from "./launch-shared";
@@ -22,6 +23,9 @@ export async function launchJob(input: LaunchJobInput, actorId: string | null): 
   const asOf = new Date();
   const promptSet = await client.promptSet.findUnique({ where: { id: options.promptSetId } });
   if (!promptSet) throw new NotFoundError("Prompt set", options.promptSetId);
+  // A launch takes the set as it is now: not while an import into it is still running.
+  const importing = await publishingInto(promptSet.id);
+  if (importing) throw new ConflictError(importing.message);
   const promptCount = await client.prompt.count({
     where: { promptSetId: promptSet.id, createdAt: { lte: asOf } },
   });

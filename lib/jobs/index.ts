@@ -3,7 +3,9 @@
 // that runs workers or reads job configs (the web server, `npm run worker`) imports it.
 import { z } from "zod";
 import { SynthesisConfigSchema, TracesConfigSchema } from "../generation/schemas";
+import { ImportJobConfigSchema } from "../prompts/schemas";
 import "../generation";
+import "../prompts";
 
 export { launchJob, launchSynthesis, estimateJob, type JobEstimate } from "../generation";
 export {
@@ -21,5 +23,9 @@ export {
 export { createWorker, defaultWorkerId, startWorker, type Worker } from "../runner";
 
 /** Every job's frozen config, discriminated on `kind` (older trace jobs stored none). */
-export const JobConfigSchema = z.discriminatedUnion("kind", [TracesConfigSchema, SynthesisConfigSchema]);
+export const JobConfigSchema = z.discriminatedUnion("kind", [
+  TracesConfigSchema,
+  SynthesisConfigSchema,
+  ImportJobConfigSchema,
+]);
 export type JobConfig = z.infer<typeof JobConfigSchema>;

@@ -1,10 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { recordAudit } from "../audit";
 import { db } from "../db";
-import { isUniqueViolation } from "../errors";
-import { contentHash } from "./content-hash";
-import { PromptRowSchema } from "./schemas";
+import { ConflictError } from "../errors";
+import { importPrompts } from "./import-prompts";
+import { createPromptSet } from "./mutations";
 
 export const DEMO_SET_NAME = "Demo: GSM8K train (200)";
 export const DEMO_FILE_NAME = "gsm8k-train-200.jsonl";
@@ -15,63 +14,46 @@ export function demoFixturePath(root = process.cwd()): string {
   return join(/* turbopackIgnore: true */ root, "lib", "prompts", "demo", DEMO_FILE_NAME);
 }
 
-/** Creates the demo set from the fixture once; does nothing if a set with its name exists. */
+/**
+ * Creates the demo set from the fixture once; does nothing if a set with its name exists. The
+ * rows go through the import every upload takes (spooled, then a prompt-import job, run here).
+ */
 export async function seedDemoPromptSet(): Promise<{ created: number }> {
   if (await db().promptSet.findUnique({ where: { name: DEMO_SET_NAME }, select: { id: true } })) {
     return { created: 0 };
   }
-  const prompts = await readDemoRows();
+  let set: { id: string };
   try {
-    return await db().$transaction(async (tx) => {
-      const set = await tx.promptSet.create({
-        data: {
-          name: DEMO_SET_NAME,
-          description:
-            "The first 200 questions of the GSM8K training split (openai/grade-school-math, MIT), " +
-            "with the reference solutions. Seeded for trying Tracebank out.",
-        },
-      });
-      await tx.prompt.createMany({ data: prompts.map((p) => ({ ...p, promptSetId: set.id })) });
-      const counts = { rowsRead: prompts.length, inserted: prompts.length, duplicates: 0, invalid: 0 };
-      await tx.promptImport.create({
-        data: {
-          promptSetId: set.id,
-          fileName: DEMO_FILE_NAME,
-          format: "jsonl",
-          mode: "all-or-nothing",
-          status: "imported",
-          ...counts,
-          errors: [],
-        },
-      });
-      await recordAudit(
-        {
-          actorId: null,
-          action: "prompt-set.seeded",
-          entityId: set.id,
-          data: counts,
-        },
-        tx,
-      );
-      return { created: prompts.length };
-    });
+    set = await createPromptSet(
+      {
+        name: DEMO_SET_NAME,
+        description:
+          "The first 200 questions of the GSM8K training split (openai/grade-school-math, MIT), " +
+          "with the reference solutions. Seeded for trying Tracebank out.",
+      },
+      null,
+    );
   } catch (error) {
-    if (isUniqueViolation(error)) return { created: 0 }; // another process seeded it first
+    if (error instanceof ConflictError) return { created: 0 }; // another process seeded it first
     throw error;
   }
+  const result = await importPrompts({
+    promptSetId: set.id,
+    fileName: DEMO_FILE_NAME,
+    format: "jsonl",
+    mode: "all-or-nothing",
+    source: demoRows(),
+    actorId: null,
+  });
+  return { created: result.inserted };
 }
 
-async function readDemoRows() {
+/** The fixture's rows with the demo's category and ids (GSM8K rows have neither). */
+async function* demoRows(): AsyncGenerator<string> {
   const lines = (await readFile(demoFixturePath(), "utf8")).split("\n").filter((l) => l.trim());
-  return lines.map((line, i) => {
-    const row = PromptRowSchema.parse(JSON.parse(line));
-    return {
-      text: row.text,
-      referenceAnswer: row.referenceAnswer,
-      category: DEMO_CATEGORY,
-      externalId: `gsm8k-train-${i + 1}`,
-      source: DEMO_FILE_NAME,
-      contentHash: contentHash(row.text),
-    };
-  });
+  for (const [i, line] of lines.entries()) {
+    const { question, answer } = JSON.parse(line) as { question: string; answer: string };
+    const row = { id: `gsm8k-train-${i + 1}`, question, answer, category: DEMO_CATEGORY };
+    yield JSON.stringify(row) + "\n";
+  }
 }

@@ -6,3 +6,10 @@ export { contentHash, normaliseText } from "./content-hash";
 export { cuid } from "./cuid";
 export { insertPromptRows, type NewPromptRow } from "./prompt-rows";
 export { createPromptSet, deletePromptSet, updatePromptSet } from "./mutations";
+// Imports run on the runner: a launch on a set waits while one is running into it.
+export { publishingInto, listImports, importOutcome, type RunningImport } from "./import-queries";
+export { importPrompts, type ImportInput } from "./import-prompts";
+export { receiveImport, type ImportRequest, type StartedImport } from "./import-start";
+export { cancelImport } from "./cancel-import";
+export type { ImportView } from "./import-view";
+export { importKind } from "./import-kind";

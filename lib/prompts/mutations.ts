@@ -4,6 +4,7 @@ import { ConflictError, isUniqueViolation, NotFoundError } from "../errors";
 import {
   CreatePromptSetSchema,
   DeletePromptSetSchema,
+  OPEN_IMPORT_STATUSES,
   UpdatePromptSetSchema,
   type CreatePromptSetInput,
   type DeletePromptSetInput,
@@ -72,6 +73,13 @@ export async function deletePromptSet(input: DeletePromptSetInput, actorId: stri
       throw new ConflictError(
         `"${set.name}" is used by ${jobs} job${jobs === 1 ? "" : "s"}, whose traces point at its prompts: ` +
           "it cannot be deleted. Rename it instead if it should not be used again.",
+      );
+    const importing = await tx.promptImport.count({
+      where: { promptSetId: id, status: { in: [...OPEN_IMPORT_STATUSES] } },
+    });
+    if (importing > 0)
+      throw new ConflictError(
+        `An import into "${set.name}" is still running: cancel it or let it finish, then delete the set.`,
       );
     await tx.promptSet.delete({ where: { id } });
     await recordAudit(

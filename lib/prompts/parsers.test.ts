@@ -37,6 +37,8 @@ describe("JSONL", () => {
     ]);
     const rows = await collect(parseRows("jsonl", Readable.from([bytes])));
     expect(rows.at(-1)).toMatchObject({ fatal: true, error: expect.stringMatching(/not UTF-8/) });
+    // The line of the bad byte, not of the piece of the file it arrived in; rows before it read.
+    expect(rows.map((r) => r.line)).toEqual([1, 2]);
   });
 });
 
@@ -75,6 +77,35 @@ describe("CSV", () => {
   it("decodes UTF-8 split across chunks, with a byte-order mark", async () => {
     const rows = await parse("csv", '\uFEFFText,Category\n"café ☃, “quoted”",naïve\n', 1);
     expect(rows).toEqual([{ line: 2, value: { Text: "café ☃, “quoted”", Category: "naïve" } }]);
+  });
+
+  it("stops with a file error on the line of a byte that is not UTF-8, whatever the chunks", async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('text,category\nok,a\n"multi\nline",b\nbad '),
+      Buffer.from([0xff]),
+      Buffer.from(" row,c\nlast,d\n"),
+    ]);
+    for (const size of [1, 3, 1000]) {
+      const pieces = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) =>
+        bytes.subarray(i * size, (i + 1) * size),
+      );
+      const rows = await collect(parseRows("csv", Readable.from(pieces)));
+      expect(rows).toEqual([
+        { line: 2, value: { text: "ok", category: "a" } },
+        { line: 3, value: { text: "multi\nline", category: "b" } },
+        { line: 5, fatal: true, error: "the file is not UTF-8 text (save it as UTF-8 and upload it again)" },
+      ]);
+    }
+    // Inside a quoted field it is still the bad byte, not an unclosed quote, that is reported.
+    const quoted = Buffer.concat([
+      Buffer.from('text\nok\n"open '),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from(' x"\n'),
+    ]);
+    expect((await collect(parseRows("csv", Readable.from([quoted])))).at(-1)).toMatchObject({
+      line: 3,
+      error: expect.stringMatching(/not UTF-8/),
+    });
   });
 
   it("refuses a header without a prompt text column", async () => {

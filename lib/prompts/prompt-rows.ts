@@ -6,7 +6,7 @@ import { defineTable, insertRows, type ColumnType, type InsertClient, type NewRo
 /** A prompt as written by raw bulk inserts (imports, synthesis): every column, defaults optional. */
 export type NewPromptRow = NewRow<Prisma.PromptUncheckedCreateInput, Prisma.PromptScalarFieldEnum>;
 
-const PROMPTS = defineTable<NewPromptRow>({
+export const PROMPT_ROWS = defineTable<NewPromptRow>({
   table: "Prompt",
   columns: {
     id: "text",
@@ -35,5 +35,5 @@ const PROMPTS = defineTable<NewPromptRow>({
  * error: a failed INSERT would abort the whole transaction on PostgreSQL.
  */
 export function insertPromptRows(client: InsertClient, rows: readonly NewPromptRow[]): Promise<number> {
-  return insertRows(client, PROMPTS, rows, { onConflict: "ignore" });
+  return insertRows(client, PROMPT_ROWS, rows, { onConflict: "ignore" });
 }

@@ -1,13 +1,6 @@
-import { userNames } from "../auth";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
-import {
-  ImportRowErrorsSchema,
-  PROMPTS_PAGE_SIZE,
-  UNCATEGORISED,
-  type ImportRowError,
-  type PromptListQuery,
-} from "./schemas";
+import { PROMPTS_PAGE_SIZE, UNCATEGORISED, type PromptListQuery } from "./schemas";
 
 export type PromptSetSummary = {
   id: string;
@@ -130,43 +123,4 @@ export async function listPrompts(
     },
   });
   return { items, total, page, pageCount };
-}
-
-export type PromptImportView = {
-  id: string;
-  fileName: string;
-  format: string;
-  mode: string;
-  status: string;
-  rowsRead: number;
-  inserted: number;
-  duplicates: number;
-  invalid: number;
-  errors: ImportRowError[];
-  createdAt: Date;
-  createdBy: string | null;
-};
-
-/** A set's import history, newest first. */
-export async function listImports(promptSetId: string, take = 50): Promise<PromptImportView[]> {
-  const rows = await db().promptImport.findMany({
-    where: { promptSetId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take,
-  });
-  const names = await userNames(rows.map((r) => r.createdById));
-  return rows.map((r) => ({
-    id: r.id,
-    fileName: r.fileName,
-    format: r.format,
-    mode: r.mode,
-    status: r.status,
-    rowsRead: r.rowsRead,
-    inserted: r.inserted,
-    duplicates: r.duplicates,
-    invalid: r.invalid,
-    errors: ImportRowErrorsSchema.parse(r.errors),
-    createdAt: r.createdAt,
-    createdBy: r.createdById ? (names.get(r.createdById) ?? null) : null,
-  }));
 }

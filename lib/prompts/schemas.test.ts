@@ -80,6 +80,10 @@ describe("PromptRowSchema", () => {
       '"answer" must be a string or a number, not an object; "category" must be a string or a number, not an array',
     );
     expect(problem({ text: "a\u0000b" })).toBe('"text" contains a NUL character (\\u0000)');
+    // JSON may escape half a surrogate pair; PostgreSQL would refuse it when publishing.
+    expect(problem(JSON.parse('{"text": "a\\ud83e b"}'))).toBe(
+      '"text" contains an unpaired surrogate (a \\uD800-\\uDFFF escape)',
+    );
     expect(problem([1, 2])).toBe('expected an object with a "text" field, found an array');
     expect(problem("text")).toBe('expected an object with a "text" field, found a string');
   });

@@ -8,8 +8,26 @@ export const IMPORT_MODES = ["all-or-nothing", "skip-invalid"] as const;
 export const ImportModeSchema = z.enum(IMPORT_MODES);
 export type ImportMode = z.infer<typeof ImportModeSchema>;
 
-export const IMPORT_STATUSES = ["imported", "rejected"] as const;
+/**
+ * queued: spooled, waiting for a worker; validating: read to the end, nothing written;
+ * publishing: accepted, written in batches; then one of the final statuses.
+ */
+export const IMPORT_STATUSES = [
+  "queued",
+  "validating",
+  "publishing",
+  "imported",
+  "rejected",
+  "failed",
+  "cancelled",
+] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+export const FINAL_IMPORT_STATUSES = ["imported", "rejected", "failed", "cancelled"] as const;
+export type FinalImportStatus = (typeof FINAL_IMPORT_STATUSES)[number];
+export const isFinalImport = (status: string): status is FinalImportStatus =>
+  (FINAL_IMPORT_STATUSES as readonly string[]).includes(status);
+/** Still running: a launch on the set must wait (its prompts could appear mid-plan). */
+export const OPEN_IMPORT_STATUSES = ["queued", "validating", "publishing"] as const;
 
 /** How many row errors an import keeps (the total is always counted). */
 export const MAX_STORED_ERRORS = 100;
@@ -89,6 +107,7 @@ function readText(record: Record<string, unknown>, key: string | undefined, prob
   }
   if (!text) problems.push(`"${key}" is empty`);
   else if (text.includes("\u0000")) problems.push(nulCharacter(key));
+  else if (!text.isWellFormed()) problems.push(loneSurrogate(key));
   else if (text.length > MAX_TEXT_CHARS)
     problems.push(`"${key}" is too long (${fmt(text.length)} characters; at most ${fmt(MAX_TEXT_CHARS)})`);
   else return text;
@@ -112,6 +131,10 @@ function readLabel(
     problems.push(nulCharacter(key));
     return null;
   }
+  if (!text.isWellFormed()) {
+    problems.push(loneSurrogate(key));
+    return null;
+  }
   if (text.length > max) {
     problems.push(`"${key}" is too long (${fmt(text.length)} characters; at most ${fmt(max)})`);
     return null;
@@ -128,6 +151,8 @@ function instance(record: Record<string, unknown>, key: "input" | "output"): str
 
 // PostgreSQL text cannot hold U+0000; refusing the row on both databases keeps them alike.
 const nulCharacter = (key: string) => `"${key}" contains a NUL character (\\u0000)`;
+// An unpaired \uD800-\uDFFF escape is no character: PostgreSQL refuses it, so both refuse the row.
+const loneSurrogate = (key: string) => `"${key}" contains an unpaired surrogate (a \\uD800-\\uDFFF escape)`;
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
@@ -146,6 +171,12 @@ export function describeValue(value: unknown): string {
 export const PromptSetIdSchema = z.string().trim().min(1, "Missing prompt set id.").max(100);
 
 export const ImportParamsSchema = z.object({ id: PromptSetIdSchema });
+
+/** A running import, for the cancel action. */
+export const ImportRefSchema = z.object({
+  importId: z.string().trim().min(1, "Which import? The import id is missing.").max(100),
+});
+export type ImportRef = z.infer<typeof ImportRefSchema>;
 
 export const ImportQuerySchema = z.object({
   fileName: z.string().trim().min(1).max(255).default("upload"),
@@ -210,7 +241,7 @@ export type ImportRowError = { line: number; message: string };
 
 export type ImportResult = {
   importId: string;
-  status: ImportStatus;
+  status: FinalImportStatus;
   mode: ImportMode;
   format: ImportFormat;
   rowsRead: number;
@@ -221,6 +252,24 @@ export type ImportResult = {
   errorsTruncated: boolean;
   /** A problem with the file as a whole (unreadable, no text column, broken JSON): nothing was imported. */
   fileError: string | null;
+  /** Why a failed or cancelled import ended (nothing was imported either way). */
+  error: string | null;
 };
 
 export const ImportRowErrorsSchema = z.array(z.object({ line: z.number(), message: z.string() })).catch([]);
+
+// ---------- the import job ----------
+
+/**
+ * The frozen config of a prompt-import job: which import (its row holds the spooled file and the
+ * progress), and what it was launched with, for the jobs list.
+ */
+export const ImportJobConfigSchema = z.object({
+  kind: z.literal("prompt-import"),
+  importId: z.string().min(1),
+  promptSet: z.object({ id: z.string().min(1), name: z.string() }),
+  fileName: z.string(),
+  format: ImportFormatSchema,
+  mode: ImportModeSchema,
+});
+export type ImportJobConfig = z.infer<typeof ImportJobConfigSchema>;

@@ -4,7 +4,8 @@ import { db } from "../db/client";
 import { createTestUser } from "../testing/fixtures";
 import { importPrompts } from "./import-prompts";
 import { createPromptSet, deletePromptSet, updatePromptSet } from "./mutations";
-import { getPromptSet, listImports, listPrompts, listPromptSetOverviews, listPromptSets } from "./queries";
+import { listImports } from "./import-queries";
+import { getPromptSet, listPrompts, listPromptSetOverviews, listPromptSets } from "./queries";
 import { UNCATEGORISED } from "./schemas";
 import { chunked, jsonl } from "./test-helpers";
 

@@ -18,3 +18,14 @@ export async function collect(rows: AsyncIterable<ParsedRow[]>): Promise<ParsedR
 }
 
 export const jsonl = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join("\n") + "\n";
+
+/** `count` distinct JSONL rows (from `from`), and a few repeats of the first ones. */
+export function promptRows(count: number, options: { from?: number; repeats?: number; tag?: string } = {}) {
+  const { from = 0, repeats = 0, tag = "q" } = options;
+  const rows = Array.from({ length: count }, (_, i) => ({
+    id: `${tag}-${from + i}`,
+    text: `Question ${tag} ${from + i}: what is ${from + i} + ${from + i}?`,
+    answer: String((from + i) * 2),
+  }));
+  return [...rows, ...rows.slice(0, repeats)];
+}

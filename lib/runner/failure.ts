@@ -15,6 +15,20 @@ export function retryDelayMs(attempts: number, retryAfterMs?: number, random = M
   return Math.round(Math.max(retryAfterMs ?? 0, jittered));
 }
 
+/**
+ * A kind's error that is no one's fault and passes (the database was busy, a file system hiccup):
+ * the runner tries the item again later, like a teacher's retryable error.
+ */
+export class RetryableError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = "RetryableError";
+  }
+}
+
 export type Failure = {
   retryable: boolean;
   message: string;
@@ -37,6 +51,8 @@ export function describeFailure(error: unknown, context: string): Failure {
     };
   }
   if (error instanceof DomainError) return { retryable: false, message: error.message };
+  if (error instanceof RetryableError)
+    return { retryable: true, message: error.message, retryAfterMs: error.retryAfterMs };
   logError(context, error);
   const detail = error instanceof Error ? error.message : String(error);
   return {

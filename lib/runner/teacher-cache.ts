@@ -1,6 +1,5 @@
 import "server-only";
 import { keepAliveFetch } from "../teacher";
-import { teacherForProvider } from "../teacher";
 import type { Teacher } from "../teacher";
 import type { RunSettings } from "./kind";
 
@@ -15,19 +14,24 @@ export type TeacherFactory = (
 // Clients are rebuilt now and then so an API key changed on the Teachers page is picked up.
 const TTL_MS = 30_000;
 
-export const frozenTeacher: TeacherFactory = (provider, settings) =>
-  teacherForProvider(provider.id, {
+export const frozenTeacher: TeacherFactory = async (provider, settings) => {
+  // Loaded when first needed: the provider SDKs weigh tens of MB in a worker that never calls one.
+  const { teacherForProvider } = await import("../teacher");
+  return teacherForProvider(provider.id, {
     kind: provider.kind,
     baseUrl: provider.baseUrl,
     model: provider.model,
     timeoutMs: settings.timeoutMs,
     fetch: keepAliveFetch,
   });
+};
 
-/**
- * Teachers per (frozen provider, timeout), built once and reused by every item of every job. The
- * timeout is the client's default; a kind's requests may carry their own (generation's do).
- */
+/** Every request of the job carries its per-request deadline unless it set one itself. */
+function withTimeout(teacher: Teacher, timeoutMs: number): Teacher {
+  return { complete: (request) => teacher.complete(request.timeoutMs ? request : { ...request, timeoutMs }) };
+}
+
+/** Teachers per (frozen provider, timeout), built once and reused by every item of every job. */
 export function createTeacherCache(factory: TeacherFactory) {
   const cache = new Map<string, { teacher: Teacher; providerId: string; at: number }>();
   return {
@@ -36,7 +40,7 @@ export function createTeacherCache(factory: TeacherFactory) {
       const hit = cache.get(key);
       if (hit && Date.now() - hit.at < TTL_MS) return hit.teacher;
       try {
-        const teacher = await factory(settings.provider, settings);
+        const teacher = withTimeout(await factory(settings.provider, settings), settings.timeoutMs);
         cache.set(key, { teacher, providerId: settings.provider.id, at: Date.now() });
         return teacher;
       } catch (error) {

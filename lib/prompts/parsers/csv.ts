@@ -2,7 +2,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { CsvError, parse } from "csv-parse";
 import { PROMPT_FIELDS } from "../schemas";
-import type { ImportSource, ParsedRow } from "./types";
+import type { ParsedRow } from "./types";
+import { decodeUtf8, NotUtf8Error, type ImportSource } from "./utf8";
 
 const TEXT_KEYS = new Set<string>(PROMPT_FIELDS.text.map((k) => k.toLowerCase()));
 const YIELD_EVERY = 256;
@@ -13,7 +14,8 @@ const YIELD_EVERY = 256;
  */
 export async function* parseCsv(source: ImportSource): AsyncGenerator<ParsedRow[]> {
   const parser = parse({ bom: true, relax_column_count: true, max_record_size: 4_000_000 });
-  const feeding = pipeline(Readable.from(source, { objectMode: false }), parser).catch(() => {});
+  const text = new CheckedText(source);
+  const feeding = pipeline(Readable.from(text.decoded(), { objectMode: false }), parser).catch(() => {});
   let header: string[] | null = null;
   let line = 1; // where the next record starts
   let rows: ParsedRow[] = [];
@@ -21,6 +23,8 @@ export async function* parseCsv(source: ImportSource): AsyncGenerator<ParsedRow[
     for await (const record of parser as AsyncIterable<string[]>) {
       const start = line;
       line += 1 + lineBreaks(record);
+      // The record the bad byte cut short (its text ends on that byte's line) is not a record.
+      if (text.badLine !== null && line - 1 >= text.badLine) break;
       if (record.every(isBlank)) continue;
       if (!header) {
         header = record.map((name) => name.trim());
@@ -46,12 +50,57 @@ export async function* parseCsv(source: ImportSource): AsyncGenerator<ParsedRow[
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    rows.push({ line, error: `CSV syntax error: ${describeCsvError(error)}`, fatal: true });
+    // A quote left open where a bad byte cut the text short is the bad byte's fault.
+    if (text.badLine === null)
+      rows.push({ line, error: `CSV syntax error: ${describeCsvError(error)}`, fatal: true });
   } finally {
     parser.destroy();
     await feeding;
   }
+  if (text.badLine !== null && !rows.some((r) => r.fatal))
+    rows.push({ line: text.badLine, error: new NotUtf8Error().message, fatal: true });
   if (rows.length) yield rows;
+}
+
+/**
+ * The file as text for csv-parse (which would decode bad bytes as U+FFFD): on a byte that is not
+ * UTF-8 the text simply ends, and `badLine` says which line the byte is on.
+ */
+class CheckedText {
+  badLine: number | null = null;
+  private breaks = 0;
+  private lastWasCr = false;
+
+  constructor(private readonly source: ImportSource) {}
+
+  async *decoded(): AsyncGenerator<string> {
+    try {
+      for await (const text of decodeUtf8(this.source)) {
+        this.count(text);
+        yield text;
+      }
+    } catch (error) {
+      if (!(error instanceof NotUtf8Error)) throw error;
+      this.badLine = this.breaks + 1;
+    }
+  }
+
+  /** Line breaks as lineBreaks() counts them, across pieces (a CRLF may be split between two). */
+  private count(text: string): void {
+    if (text.indexOf("\n") === -1 && text.indexOf("\r") === -1) {
+      if (text) this.lastWasCr = false;
+      return;
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 && this.lastWasCr)
+        this.lastWasCr = false; // the LF of a CRLF
+      else {
+        if (c === 10 || c === 13) this.breaks++;
+        this.lastWasCr = c === 13;
+      }
+    }
+  }
 }
 
 function headerProblem(header: string[]): string | null {

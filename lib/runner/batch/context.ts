@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "../../db";
-import { batchTeacherForProvider } from "../../teacher";
 import type { BatchTeacher } from "../../teacher";
 import { parseJob } from "../active-jobs";
 import type { AnyKind, FrozenTeacher, RunSettings } from "../kind";
@@ -47,6 +46,8 @@ export async function frozenBatchTeacher(provider: Provider): Promise<BatchTeach
   const key = JSON.stringify(provider);
   const cached = teachers.get(key);
   if (cached && Date.now() - cached.at < TEACHER_TTL_MS) return cached.teacher;
+  // Loaded when first needed: the provider SDKs weigh tens of MB in a worker that never calls one.
+  const { batchTeacherForProvider } = await import("../../teacher");
   const teacher = await batchTeacherForProvider(provider.id, {
     kind: provider.kind,
     baseUrl: provider.baseUrl,

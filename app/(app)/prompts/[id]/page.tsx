@@ -8,7 +8,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/next/current-user";
-import { getPromptSet, listImports, listPrompts } from "@/lib/prompts/queries";
+import { listImports } from "@/lib/prompts";
+import { getPromptSet, listPrompts } from "@/lib/prompts/queries";
 import { PromptListQuerySchema } from "@/lib/prompts/schemas";
 import { orNotFound } from "@/lib/next/or-not-found";
 
@@ -52,7 +53,7 @@ export default async function PromptSetPage({
           </Card>
           <Card>
             <CardHeader title="Import history" />
-            <ImportHistory imports={imports} />
+            <ImportHistory promptSetId={id} initial={imports} />
           </Card>
         </div>
         {canImport && (

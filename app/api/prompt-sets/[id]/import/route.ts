@@ -2,23 +2,30 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { InvalidInputError } from "@/lib/errors";
 import { json, route } from "@/lib/next/route";
-import { importPrompts } from "@/lib/prompts/import-prompts";
+import { receiveImport } from "@/lib/prompts";
 import { ImportParamsSchema, ImportQuerySchema } from "@/lib/prompts/schemas";
+import { maxUploadBytes } from "@/lib/prompts/spool";
 
-/** The raw file is the request body (fetch(url, { method: "POST", body: file })), read as a stream. */
+/**
+ * The raw file is the request body (XMLHttpRequest.send(file)), spooled to disk as it arrives;
+ * then the import is queued for the runner and the answer is 202 with its id, at once.
+ */
 export const POST = route(
   { permission: "prompts:import", params: ImportParamsSchema, query: ImportQuerySchema },
   async ({ params, query, user, request }) => {
     if (!request.body)
       throw new InvalidInputError("The request has no file: send the file as the request body.");
-    const result = await importPrompts({
+    const length = request.headers.get("content-length");
+    const started = await receiveImport({
       promptSetId: params.id,
       fileName: query.fileName,
       format: query.format,
       mode: query.mode,
       source: Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>),
+      expectedBytes: length && /^\d+$/.test(length) ? Number(length) : null,
+      maxBytes: maxUploadBytes(),
       actorId: user.id,
     });
-    return json(result);
+    return json(started, 202);
   },
 );
