@@ -112,7 +112,8 @@ describe("timeline analysis on a live server", () => {
     // Two bursts (requests 41-44 and 85-88), and enough after the second to see it recover.
     await client(teacher.url, 120, { max: 8, honourRetryAfter: true });
     const timeline = teacher.timeline();
-    expect(pauseViolations(timeline)).toEqual([]);
+    // A loaded machine may read a 429 late: requests already on their way are not a violation.
+    expect(pauseViolations(timeline, { graceMs: 150 })).toEqual([]);
     const bursts = inFlightAroundBursts(timeline);
     expect(bursts.map((b) => [b.burst, b.rateLimited, b.before, b.later])).toEqual([
       [0, 4, 8, 8],
