@@ -3,7 +3,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 // The same end-to-end suite runs against the app on SQLite and on PostgreSQL, each a production
 // build served by `next start` with its own fresh database, plus the scripted teacher server.
-export const PORTS = { sqlite: 39101, postgres: 39102, teacher: 39110 } as const;
+// E2E_PORT_BASE moves all three, so several checkouts can run the suite side by side.
+const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 39100);
+export const PORTS = { sqlite: PORT_BASE + 1, postgres: PORT_BASE + 2, teacher: PORT_BASE + 10 } as const;
 
 // Debian's Chromium where installed (no browser download here); Playwright's own elsewhere.
 const systemChromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";

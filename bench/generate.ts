@@ -231,7 +231,7 @@ async function work(jobId: string) {
   worker.start();
   for (;;) {
     const job = await client.job.findUniqueOrThrow({ where: { id: jobId }, select: { status: true } });
-    if (job.status !== "queued" && job.status !== "running") break;
+    if (!["planning", "queued", "running"].includes(job.status)) break;
     await new Promise((r) => setTimeout(r, 50));
   }
   await worker.stop();

@@ -23,10 +23,12 @@ if (kind === "postgres") {
     throw new Error("e2e: refusing a non-local PostgreSQL");
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
-  await client.query('DROP DATABASE IF EXISTS "tracebank_e2e" WITH (FORCE)');
-  await client.query('CREATE DATABASE "tracebank_e2e"');
+  // One database per port, so checkouts running the suite side by side keep apart.
+  const name = `tracebank_e2e_${Number(port)}`;
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await client.query(`CREATE DATABASE "${name}"`);
   await client.end();
-  admin.pathname = "/tracebank_e2e";
+  admin.pathname = `/${name}`;
   databaseUrl = admin.toString();
 }
 

@@ -29,6 +29,16 @@ const EnvSchema = z.object({
   TRACEBANK_MAX_UPLOAD_MB: z.coerce.number().int().min(1).default(1024),
   // Cookies marked Secure only behind HTTPS; plain-HTTP localhost is the embedded default.
   TRACEBANK_SECURE_COOKIES: flag.default(false),
+  // The address people open (e.g. https://tracebank.example.org behind a reverse proxy). Server
+  // actions and mutating route handlers refuse any other Origin/Host; https turns on Secure
+  // cookies and HSTS. Unset: the server's own loopback address and port.
+  TRACEBANK_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // Optional allowlist of teacher hosts (comma-separated; "*.example.com" matches subdomains).
+  // Unset: curators may point a teacher at any host (local model servers are the common case).
+  TRACEBANK_TEACHER_HOSTS: z.string().optional(),
+  // On SIGTERM/SIGINT the in-process worker stops leasing and lets calls in flight finish for up
+  // to this long, then releases the rest.
+  TRACEBANK_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -6,7 +6,7 @@ export type PromptCursor = { at: string; id: string };
 
 export type PagedPrompt = { id: string; category: string | null };
 
-const PAGE = 2_000;
+const PAGE = 500;
 
 /**
  * A set's prompts in launch order ((createdAt, id), the order items are numbered in), a page at
