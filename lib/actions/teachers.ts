@@ -3,7 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { returnValidationErrors } from "next-safe-action";
 import { authedAction } from "../next";
-import { createProvider, deleteProvider, ProviderFieldError, testConnectionFor, updateProvider } from "../teacher";
+import {
+  createProvider,
+  deleteProvider,
+  ProviderFieldError,
+  testConnectionFor,
+  updateProvider,
+} from "../teacher";
 import {
   ProviderIdSchema,
   ProviderInputSchema,

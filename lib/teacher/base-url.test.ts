@@ -6,7 +6,9 @@ import { TeacherError } from "./types";
 
 const baseUrlIssue = (baseUrl: string) => {
   const parsed = ProviderInputSchema.safeParse({ name: "a", kind: "openai", model: "m", baseUrl });
-  return parsed.success ? parsed.data.baseUrl : `refused: ${parsed.error.issues.map((i) => i.message).join(" | ")}`;
+  return parsed.success
+    ? parsed.data.baseUrl
+    : `refused: ${parsed.error.issues.map((i) => i.message).join(" | ")}`;
 };
 
 describe("base URLs are read strictly", () => {
@@ -43,16 +45,19 @@ describe("base URLs are read strictly", () => {
   });
 
   it("compares endpoints by kind and normal form", () => {
-    expect(sameEndpoint({ kind: "openai", baseUrl: "http://H:80/v1/" }, { kind: "openai", baseUrl: "http://h/v1" })).toBe(
-      true,
-    );
+    expect(
+      sameEndpoint(
+        { kind: "openai", baseUrl: "http://H:80/v1/" },
+        { kind: "openai", baseUrl: "http://h/v1" },
+      ),
+    ).toBe(true);
     expect(sameEndpoint({ kind: "openai", baseUrl: "" }, { kind: "openai", baseUrl: null })).toBe(true);
-    expect(sameEndpoint({ kind: "openai", baseUrl: "http://h/v1" }, { kind: "anthropic", baseUrl: "http://h/v1" })).toBe(
-      false,
-    );
-    expect(sameEndpoint({ kind: "openai", baseUrl: "http://h/v2" }, { kind: "openai", baseUrl: "http://h/v1" })).toBe(
-      false,
-    );
+    expect(
+      sameEndpoint({ kind: "openai", baseUrl: "http://h/v1" }, { kind: "anthropic", baseUrl: "http://h/v1" }),
+    ).toBe(false);
+    expect(
+      sameEndpoint({ kind: "openai", baseUrl: "http://h/v2" }, { kind: "openai", baseUrl: "http://h/v1" }),
+    ).toBe(false);
     expect(normalBaseUrl("  ")).toBeNull();
   });
 

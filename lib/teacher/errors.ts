@@ -141,7 +141,8 @@ function errorBody(error: SdkApiError): ErrorBody {
     | undefined;
   if (typeof body === "string") return { message: body };
   if (!body || typeof body !== "object") return {};
-  const inner = typeof body.error === "object" && body.error !== null ? (body.error as typeof body) : undefined;
+  const inner =
+    typeof body.error === "object" && body.error !== null ? (body.error as typeof body) : undefined;
   const message = [inner?.message, body.message, body.error, body.detail].find((m) => typeof m === "string");
   const type = [inner?.type, inner?.code, body.type, body.code].find(
     (t) => typeof t === "string" && t !== "error",

@@ -79,14 +79,28 @@ describe("the teacher host allowlist (TRACEBANK_TEACHER_HOSTS)", () => {
 
   it("off by default: any host may be saved and called", async () => {
     const user = await createTestUser("curator");
-    const input = ProviderInputSchema.parse({ name: `Any ${randomBytes(4).toString("hex")}`, kind: "openai", baseUrl: "http://anything.invalid:1/v1", model: "m" });
-    await expect(createProvider(input, user.id)).resolves.toMatchObject({ baseUrl: "http://anything.invalid:1/v1" });
-    expect(await testConnection({ kind: "openai", baseUrl: `${site.url()}/v1`, model: "m" })).toMatchObject({ ok: true });
+    const input = ProviderInputSchema.parse({
+      name: `Any ${randomBytes(4).toString("hex")}`,
+      kind: "openai",
+      baseUrl: "http://anything.invalid:1/v1",
+      model: "m",
+    });
+    await expect(createProvider(input, user.id)).resolves.toMatchObject({
+      baseUrl: "http://anything.invalid:1/v1",
+    });
+    expect(await testConnection({ kind: "openai", baseUrl: `${site.url()}/v1`, model: "m" })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("when set, saving, updating and testing a teacher on another host are refused, naming the setting", async () => {
     const user = await createTestUser("curator");
-    const input = ProviderInputSchema.parse({ name: `Off ${randomBytes(4).toString("hex")}`, kind: "openai", baseUrl: `${site.url()}/v1`, model: "m" });
+    const input = ProviderInputSchema.parse({
+      name: `Off ${randomBytes(4).toString("hex")}`,
+      kind: "openai",
+      baseUrl: `${site.url()}/v1`,
+      model: "m",
+    });
     const provider = await createProvider(input, user.id);
     setHosts("api.example.com, localhost:1");
 
@@ -97,19 +111,29 @@ describe("the teacher host allowlist (TRACEBANK_TEACHER_HOSTS)", () => {
     ]) {
       const refused = await save().catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(ProviderFieldError);
-      expect(refused).toMatchObject({ field: "baseUrl", message: expect.stringContaining("TRACEBANK_TEACHER_HOSTS") });
+      expect(refused).toMatchObject({
+        field: "baseUrl",
+        message: expect.stringContaining("TRACEBANK_TEACHER_HOSTS"),
+      });
     }
-    expect(() => createTeacher({ kind: "openai", model: "m" })).toThrow(/api\.openai\.com is not among the teacher hosts/);
+    expect(() => createTeacher({ kind: "openai", model: "m" })).toThrow(
+      /api\.openai\.com is not among the teacher hosts/,
+    );
 
     const tested = await testConnectionFor({ providerId: provider.id, removeKey: false }, user.id);
-    expect(tested).toEqual({ ok: false, error: expect.stringContaining("TRACEBANK_TEACHER_HOSTS=api.example.com, localhost:1") });
+    expect(tested).toEqual({
+      ok: false,
+      error: expect.stringContaining("TRACEBANK_TEACHER_HOSTS=api.example.com, localhost:1"),
+    });
     const unsaved = await testConnection({ kind: "openai", baseUrl: `${site.url()}/v1`, model: "m" });
     expect(unsaved).toMatchObject({ ok: false });
     expect(requests).toBe(0);
 
     // On the list: allowed again.
     setHosts(`api.example.com, ${new URL(site.url()).host}`);
-    expect(await testConnectionFor({ providerId: provider.id, removeKey: false }, user.id)).toMatchObject({ ok: true });
+    expect(await testConnectionFor({ providerId: provider.id, removeKey: false }, user.id)).toMatchObject({
+      ok: true,
+    });
     expect(requests).toBe(1);
   });
 

@@ -26,7 +26,12 @@ function parseEntry(entry: string): HostRule {
   const match = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(rest);
   const host = match && hostnameOf(match[1]!);
   const port = match?.[2] === undefined ? undefined : Number(match[2]);
-  if (!match || !host || (subdomains && host.startsWith("[")) || (port !== undefined && (port < 1 || port > 65535))) {
+  if (
+    !match ||
+    !host ||
+    (subdomains && host.startsWith("[")) ||
+    (port !== undefined && (port < 1 || port > 65535))
+  ) {
     throw new DomainError(
       `${TEACHER_HOSTS_SETTING}: "${entry}" is not a host name; give host names such as ` +
         "api.openai.com, *.example.com or localhost:8000, separated by commas.",

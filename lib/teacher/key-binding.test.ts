@@ -122,23 +122,37 @@ describe("a stored key goes only to its saved endpoint", () => {
     const audit = await db().auditEvent.findFirstOrThrow({
       where: { entityId: provider.id, action: "provider.connection-tested" },
     });
-    expect(audit.data).toMatchObject({ apiKey: "stored", ok: false, error: expect.stringContaining("127.0.0.1:9") });
+    expect(audit.data).toMatchObject({
+      apiKey: "stored",
+      ok: false,
+      error: expect.stringContaining("127.0.0.1:9"),
+    });
   });
 
   it("refuses to save a new base URL or kind that would keep the stored key", async () => {
     const { user, input, provider } = await savedTeacher();
     const edit = (overrides: Record<string, unknown>) =>
-      updateProvider(UpdateProviderSchema.parse({ ...input, apiKey: "", id: provider.id, ...overrides }), user.id);
+      updateProvider(
+        UpdateProviderSchema.parse({ ...input, apiKey: "", id: provider.id, ...overrides }),
+        user.id,
+      );
 
     for (const moved of [{ baseUrl: elsewhere() }, { kind: "anthropic" }, { baseUrl: "" }]) {
       const refused = await edit(moved).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(ProviderFieldError);
       expect(refused).toMatchObject({ field: "apiKey", message: KEY_STAYS_WITH_ENDPOINT });
     }
-    expect(await providerConfig(provider.id)).toMatchObject({ baseUrl: saved(), kind: "openai", apiKey: STORED });
+    expect(await providerConfig(provider.id)).toMatchObject({
+      baseUrl: saved(),
+      kind: "openai",
+      apiKey: STORED,
+    });
 
     // The same endpoint spelled with a trailing slash is no move: the key stays.
-    expect(await edit({ baseUrl: `${saved()}/`, model: "m2" })).toMatchObject({ hasApiKey: true, model: "m2" });
+    expect(await edit({ baseUrl: `${saved()}/`, model: "m2" })).toMatchObject({
+      hasApiKey: true,
+      model: "m2",
+    });
     // A new key with the new URL, or the key removed, is saved.
     await edit({ baseUrl: elsewhere(), apiKey: "sk-new-0003" });
     expect(await providerConfig(provider.id)).toMatchObject({ baseUrl: elsewhere(), apiKey: "sk-new-0003" });
@@ -151,7 +165,12 @@ describe("a stored key goes only to its saved endpoint", () => {
       where: { entityId: provider.id, action: "provider.updated" },
       orderBy: { createdAt: "asc" },
     });
-    expect(audit.map((a) => (a.data as { apiKey: string }).apiKey)).toEqual(["kept", "set", "removed", "kept"]);
+    expect(audit.map((a) => (a.data as { apiKey: string }).apiKey)).toEqual([
+      "kept",
+      "set",
+      "removed",
+      "kept",
+    ]);
   });
 
   it("a job launched before its teacher moved does not send the new key to the old endpoint", async () => {
@@ -168,7 +187,9 @@ describe("a stored key goes only to its saved endpoint", () => {
     });
     const frozen = { kind: "openai" as const, baseUrl: saved(), model: "fake-model" };
     await expect(teacherForProvider(world.provider.id, frozen)).rejects.toThrow(ConflictError);
-    await expect(teacherForProvider(world.provider.id, frozen)).rejects.toThrow(/only sent to the endpoint it is saved with/);
+    await expect(teacherForProvider(world.provider.id, frozen)).rejects.toThrow(
+      /only sent to the endpoint it is saved with/,
+    );
 
     const worker = createWorker({ workerId: `w-moved-${world.tag}` });
     for (let i = 0; i < 5 && (await worker.runOnce()).leased > 0; i++);

@@ -65,7 +65,9 @@ export function openaiBatchTeacher(config: ResolvedTeacherConfig): BatchTeacher 
     async poll(externalId) {
       const batch = await sdkCall(ctx, (options) => client.batches.retrieve(externalId, options));
       const counts = batch.request_counts;
-      const errors = batch.errors?.data?.flatMap((e) => (e.message ? [said(ctx, e.message)] : [])).slice(0, 3);
+      const errors = batch.errors?.data
+        ?.flatMap((e) => (e.message ? [said(ctx, e.message)] : []))
+        .slice(0, 3);
       return {
         state: STATES[batch.status] ?? "in_progress",
         ...(counts

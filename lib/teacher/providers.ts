@@ -162,7 +162,9 @@ export async function updateProvider(input: UpdateProviderInput, actorId: string
         },
       });
       if (count === 0)
-        throw new ConflictError("Someone else changed this teacher meanwhile: reload the page and edit it again.");
+        throw new ConflictError(
+          "Someone else changed this teacher meanwhile: reload the page and edit it again.",
+        );
       const updated = summary(await tx.provider.findUniqueOrThrow({ where: { id: input.id } }));
       await recordAudit(
         {
@@ -224,11 +226,15 @@ export type Endpoint = { kind: ProviderKind; baseUrl: string | null };
  * `endpoint` (a job's frozen kind and base URL), the key is given only if that is still the
  * endpoint the teacher is saved with: a teacher moved since, with a key, is refused.
  */
-export async function providerConfig(id: string, endpoint?: Endpoint): Promise<TeacherConfig & { name: string }> {
+export async function providerConfig(
+  id: string,
+  endpoint?: Endpoint,
+): Promise<TeacherConfig & { name: string }> {
   const row = await db().provider.findUnique({ where: { id } });
   if (!row) throw new NotFoundError("Teacher", id);
   const saved = { kind: row.kind as ProviderKind, baseUrl: row.baseUrl };
-  if (endpoint && row.apiKeyCiphertext && !sameEndpoint(endpoint, saved)) throw moved(row.name, endpoint, saved);
+  if (endpoint && row.apiKeyCiphertext && !sameEndpoint(endpoint, saved))
+    throw moved(row.name, endpoint, saved);
   return {
     name: row.name,
     ...saved,

@@ -41,7 +41,10 @@ export function sameOriginRedirects(inner: typeof fetch): typeof fetch {
       url = next.href;
       // As fetch does: 303 (and 301/302 after a POST) continue as a GET without the body.
       const method = (current.method ?? "GET").toUpperCase();
-      if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) {
+      if (
+        response.status === 303 ||
+        ((response.status === 301 || response.status === 302) && method === "POST")
+      ) {
         current = { ...current, method: "GET", body: undefined };
       }
     }

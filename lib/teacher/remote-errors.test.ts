@@ -27,7 +27,10 @@ const site = serveForTests((req, res) => {
   req.on("end", () => {
     const route = req.url!.split("/")[1];
     if (route === "html" || route === "html429") {
-      res.writeHead(route === "html" ? 502 : 429, { "content-type": "text/html", "x-secret-header": "hdr-value-9" });
+      res.writeHead(route === "html" ? 502 : 429, {
+        "content-type": "text/html",
+        "x-secret-header": "hdr-value-9",
+      });
       return res.end(HUGE_HTML.replace("{{auth}}", auth));
     }
     if (route === "echo") {
@@ -53,7 +56,13 @@ const site = serveForTests((req, res) => {
 const ask: ChatRequest = { system: "", prompt: "p", temperature: 0, maxTokens: 8 };
 
 async function failure(kind: "openai" | "anthropic", route: string, fetch?: typeof globalThis.fetch) {
-  const teacher = createTeacher({ kind, baseUrl: `${site.url()}/${route}/v1`, model: "m", apiKey: KEY, fetch });
+  const teacher = createTeacher({
+    kind,
+    baseUrl: `${site.url()}/${route}/v1`,
+    model: "m",
+    apiKey: KEY,
+    fetch,
+  });
   const error = await teacher.complete(ask).then(
     () => undefined,
     (e: unknown) => e,
@@ -78,7 +87,9 @@ describe("errors from a failed teacher call", () => {
     async (kind) => {
       const bad = await failure(kind, "html");
       expect(bad).toMatchObject({ status: 502, retryable: true });
-      expect(bad.message).toMatch(/^502 Bad Gateway from http:\/\/127\.0\.0\.1:\d+\/html\/v1: the server could not answer/);
+      expect(bad.message).toMatch(
+        /^502 Bad Gateway from http:\/\/127\.0\.0\.1:\d+\/html\/v1: the server could not answer/,
+      );
       expectClean(bad.message);
       const limited = await failure(kind, "html429");
       expect(limited).toMatchObject({ status: 429, retryable: true });
@@ -98,7 +109,7 @@ describe("errors from a failed teacher call", () => {
     },
   );
 
-  it("keeps a server's plain {\"error\": \"...\"} message", async () => {
+  it('keeps a server\'s plain {"error": "..."} message', async () => {
     const error = await failure("openai", "ollama");
     expect(error).toMatchObject({ status: 404, retryable: false });
     expect(error.message).toContain('The server said: "model "m" not found, try pulling it first"');
@@ -138,9 +149,13 @@ describe("remoteText", () => {
   it("strips markup and control characters, redacts key-like text, collapses space, caps length", () => {
     expect(remoteText("<b>Model</b>\n\n  <i>not\tfound</i>\u0000\u200b")).toBe("Model not found");
     expect(remoteText("bad key sk-proj-AbCdEf123456 here")).toBe("bad key [redacted] here");
-    expect(remoteText("header Authorization: Bearer abc.def.ghi")).toBe("header Authorization: Bearer [redacted]");
+    expect(remoteText("header Authorization: Bearer abc.def.ghi")).toBe(
+      "header Authorization: Bearer [redacted]",
+    );
     expect(remoteText(`token ${"Ab1".repeat(20)} end`)).toBe("token [redacted] end");
-    expect(remoteText("my-secret-value in text", { secrets: ["my-secret-value"] })).toBe("[redacted] in text");
+    expect(remoteText("my-secret-value in text", { secrets: ["my-secret-value"] })).toBe(
+      "[redacted] in text",
+    );
     expect(remoteText("<script>alert(1)</script>ok<!-- hidden -->")).toBe("ok");
     expect(remoteText("a".repeat(10) + " " + "word ".repeat(100))).toHaveLength(203);
     // Model names and paths survive.

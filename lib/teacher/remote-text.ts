@@ -10,7 +10,6 @@ const KEY_LIKE = [
 ];
 // Control and invisible formatting characters (bidi overrides, zero-width), which can make a
 // message read differently from what it holds.
-// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
 
 /**
@@ -23,7 +22,8 @@ export function remoteText(
   { max = REMOTE_TEXT_MAX, secrets = [] }: { max?: number; secrets?: (string | null | undefined)[] } = {},
 ): string {
   let clean = text;
-  for (const secret of secrets) if (secret && secret.length >= 4) clean = clean.split(secret).join("[redacted]");
+  for (const secret of secrets)
+    if (secret && secret.length >= 4) clean = clean.split(secret).join("[redacted]");
   clean = clean
     .replace(/<(script|style)\b[\s\S]*?(<\/\1\s*>|$)/gi, " ")
     .replace(/<!--[\s\S]*?(-->|$)/g, " ")

@@ -76,13 +76,17 @@ describe("testConnection", () => {
       model: "edited",
       apiKey: undefined,
     };
-    expect(await testConnectionFor({ providerId: saved.id, config, removeKey: false }, user.id)).toMatchObject({
+    expect(
+      await testConnectionFor({ providerId: saved.id, config, removeKey: false }, user.id),
+    ).toMatchObject({
       ok: true,
       model: "edited",
     });
-    expect(await testConnectionFor({ providerId: saved.id, config, removeKey: true }, user.id)).toMatchObject({
-      ok: false,
-    });
+    expect(await testConnectionFor({ providerId: saved.id, config, removeKey: true }, user.id)).toMatchObject(
+      {
+        ok: false,
+      },
+    );
     expect(await testConnectionFor({ config, removeKey: false }, user.id)).toMatchObject({ ok: false });
     expect(await testConnectionFor({ providerId: saved.id, removeKey: false }, user.id)).toMatchObject({
       ok: true,

@@ -43,7 +43,10 @@ const failed = (error: Error): ConnectionResult => ({ ok: false, error: error.me
  * the stored key is used instead only when the kind and base URL are exactly the saved ones.
  * Every test of a saved teacher is audited, saying which key went where.
  */
-export async function testConnectionFor(input: TestConnectionInput, actorId: string): Promise<ConnectionResult> {
+export async function testConnectionFor(
+  input: TestConnectionInput,
+  actorId: string,
+): Promise<ConnectionResult> {
   if (!input.providerId) return testConnection({ ...input.config!, apiKey: input.config!.apiKey ?? null });
   let plan: KeyPlan;
   let target: Pick<TeacherConfig, "kind" | "model"> & { baseUrl: string | null };
