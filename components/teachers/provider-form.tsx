@@ -5,18 +5,20 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { createProviderAction, updateProviderAction } from "@/lib/actions/teachers";
 import type { ProviderSummary } from "@/lib/teacher";
+import { DEFAULT_BASE_URLS } from "@/lib/teacher/base-url";
 import { PROVIDER_PRESETS } from "@/lib/teacher/presets";
 import { ProviderKindSchema } from "@/lib/teacher/schemas";
 import { actionErrorMessage } from "../ui/action-result";
 import { Button } from "../ui/button";
 import { Field, Input, Select } from "../ui/field";
 import { toast } from "../ui/toast";
+import { ApiKeyField } from "./api-key-field";
 import { ConnectionResultNotice } from "./connection-result";
 import { KIND_LABELS } from "./format";
 import { initialState, toInput, type FieldErrors, type FormState } from "./form-state";
 import { useConnectionTest } from "./use-connection-test";
 
-/** Adds a teacher, or edits one (a blank key keeps the stored key). */
+/** Adds a teacher, or edits one (a blank key keeps the stored key, for the same endpoint). */
 export function ProviderForm({ editing, onDone }: { editing?: ProviderSummary; onDone?: () => void }) {
   const router = useRouter();
   const [state, setState] = useState(() => initialState(editing));
@@ -114,12 +116,16 @@ export function ProviderForm({ editing, onDone }: { editing?: ProviderSummary; o
         label="Base URL"
         error={problem("baseUrl")}
         htmlFor={`${id}-base-url`}
-        hint="Leave empty for the provider's default endpoint."
+        hint={
+          editing?.hasApiKey
+            ? "Leave empty for the provider's default endpoint. A new base URL needs its API key again."
+            : "Leave empty for the provider's default endpoint."
+        }
       >
         <Input
           id={`${id}-base-url`}
           value={state.baseUrl}
-          placeholder={state.kind === "anthropic" ? "https://api.anthropic.com" : "https://api.openai.com/v1"}
+          placeholder={DEFAULT_BASE_URLS[state.kind]}
           onChange={(e) => set({ baseUrl: e.target.value, preset: "custom" })}
         />
       </Field>
@@ -131,38 +137,19 @@ export function ProviderForm({ editing, onDone }: { editing?: ProviderSummary; o
           required
         />
       </Field>
-      <Field
-        label="API key"
+      <ApiKeyField
+        id={id}
+        editing={editing}
+        endpoint={{ kind: state.kind, baseUrl: state.baseUrl }}
+        value={state.apiKey}
+        removeKey={removeKey}
         error={problem("apiKey")}
-        htmlFor={`${id}-api-key`}
-        hint={
-          editing?.hasApiKey
-            ? "A key is stored. Leave blank to keep it."
-            : "Optional for local servers. Stored encrypted; never shown again."
-        }
-      >
-        <Input
-          id={`${id}-api-key`}
-          type="password"
-          autoComplete="off"
-          value={state.apiKey}
-          disabled={removeKey}
-          onChange={(e) => set({ apiKey: e.target.value })}
-        />
-      </Field>
-      {editing?.hasApiKey && (
-        <label className="flex items-center gap-2 text-sm text-slate-700">
-          <input
-            type="checkbox"
-            checked={removeKey}
-            onChange={(e) => {
-              setRemoveKey(e.target.checked);
-              connection.clear("form");
-            }}
-          />
-          Remove the stored key
-        </label>
-      )}
+        onChange={(apiKey) => set({ apiKey })}
+        onRemoveKey={(remove) => {
+          setRemoveKey(remove);
+          connection.clear("form");
+        }}
+      />
       <div className="grid grid-cols-2 gap-3">
         <Field
           label="Input price"

@@ -80,6 +80,18 @@ export const AUDIT_ACTIONS = {
   "provider.created": action("provider", providerSnapshot),
   "provider.updated": action("provider", providerSnapshot),
   "provider.deleted": action("provider", providerSnapshot),
+  // "Test connection" on a saved teacher: where the call went and which key it carried (never the key).
+  "provider.connection-tested": action(
+    "provider",
+    z.object({
+      kind: z.string(),
+      baseUrl: z.string().nullable(),
+      model: z.string(),
+      apiKey: z.enum(["stored", "typed", "none"]),
+      ok: z.boolean(),
+      error: z.string().optional(),
+    }),
+  ),
 
   "job.launched": action(
     "job",

@@ -1,6 +1,6 @@
 import { DomainError } from "../errors";
 import { logError } from "../log";
-import { TeacherError, type TeacherErrorCode } from "../teacher";
+import { remoteText, TeacherError, type TeacherErrorCode } from "../teacher";
 
 const BASE_MS = 1_000;
 const CAP_MS = 60_000;
@@ -54,7 +54,8 @@ export function describeFailure(error: unknown, context: string): Failure {
   if (error instanceof RetryableError)
     return { retryable: true, message: error.message, retryAfterMs: error.retryAfterMs };
   logError(context, error);
-  const detail = error instanceof Error ? error.message : String(error);
+  // Stored on the item and shown: the log has it whole, the message a short, clean line.
+  const detail = remoteText(error instanceof Error ? error.message : String(error), { max: 300 });
   return {
     retryable: false,
     message: `Unexpected error: ${detail}. It was logged on the server; fix the cause, then retry the failed items.`,

@@ -2,12 +2,14 @@ import Anthropic from "@anthropic-ai/sdk";
 import { anthropicBody, anthropicCompletion } from "./anthropic-request";
 import { readAnthropicStream } from "./anthropic-stream";
 import { activityFetch } from "./stream-activity";
+import { DEFAULT_BASE_URLS } from "./base-url";
+import { sameOriginRedirects } from "./redirect-guard";
 import { timedCall } from "./call";
 import type { CallContext } from "./errors";
 import type { Teacher } from "./types";
 import type { ResolvedTeacherConfig } from "./teacher-config";
 
-export const ANTHROPIC_DEFAULT_BASE_URL = "https://api.anthropic.com";
+export const ANTHROPIC_DEFAULT_BASE_URL = DEFAULT_BASE_URLS.anthropic;
 
 /** The SDK client for a config; no retries (the job runner owns them), no logging. */
 export function anthropicClient(config: ResolvedTeacherConfig): Anthropic {
@@ -19,13 +21,13 @@ export function anthropicClient(config: ResolvedTeacherConfig): Anthropic {
     maxRetries: 0,
     timeout: config.timeoutMs,
     logLevel: "off",
-    fetch: activityFetch(config.fetch),
+    fetch: sameOriginRedirects(activityFetch(config.fetch)),
   });
 }
 
 export function anthropicContext(config: ResolvedTeacherConfig): CallContext {
   const url = config.baseUrl || ANTHROPIC_DEFAULT_BASE_URL;
-  return { kind: "anthropic", url, model: config.model, timeoutMs: config.timeoutMs };
+  return { kind: "anthropic", url, model: config.model, timeoutMs: config.timeoutMs, secret: config.apiKey };
 }
 
 /** The Anthropic Messages API (or a server that speaks it). */

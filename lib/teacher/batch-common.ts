@@ -1,5 +1,5 @@
 import { STATUS_CODES } from "node:http";
-import { oneLine, toTeacherError, type CallContext } from "./errors";
+import { said as saidBy, toTeacherError, type CallContext } from "./errors";
 import { TeacherError } from "./types";
 
 /** Uploads, batch creation and result downloads can be large: they get longer than one chat call. */
@@ -16,7 +16,7 @@ const FINAL_TYPES = new Set([
 /** One request of a batch failed at the provider with an HTTP status (OpenAI error file lines). */
 export function resultStatusError(ctx: CallContext, status: number, said?: string): TeacherError {
   const retryable = status === 408 || status === 409 || status === 429 || status >= 500;
-  const detail = said ? `: "${oneLine(said)}"` : ".";
+  const detail = said ? `: "${saidBy(ctx, said)}"` : ".";
   return new TeacherError(
     `${status} ${STATUS_CODES[status] ?? "Error"} from ${ctx.url} for this batch request${detail}`,
     retryable,
@@ -26,9 +26,9 @@ export function resultStatusError(ctx: CallContext, status: number, said?: strin
 
 /** One request of a batch failed with an error type (Anthropic `errored` results). */
 export function resultTypeError(ctx: CallContext, type: string, said?: string): TeacherError {
-  const detail = said ? `: "${oneLine(said)}"` : ".";
+  const detail = said ? `: "${saidBy(ctx, said)}"` : ".";
   return new TeacherError(
-    `${ctx.url} could not run this batch request (${type})${detail}`,
+    `${ctx.url} could not run this batch request (${saidBy(ctx, type)})${detail}`,
     !FINAL_TYPES.has(type),
   );
 }

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from "node:http";
 import Anthropic from "@anthropic-ai/sdk";
 import OpenAI from "openai";
+import { remoteText } from "./remote-text";
 import type { ProviderKind } from "./schemas";
 import { TeacherError } from "./types";
 
@@ -12,7 +13,14 @@ export class TeacherAbortError extends TeacherError {
   }
 }
 
-export type CallContext = { kind: ProviderKind; url: string; model: string; timeoutMs: number };
+export type CallContext = {
+  kind: ProviderKind;
+  url: string;
+  model: string;
+  timeoutMs: number;
+  /** The key the call carries: never repeated in a message, even when the server echoes it. */
+  secret?: string | null;
+};
 
 type SdkApiError = InstanceType<typeof OpenAI.APIError> | InstanceType<typeof Anthropic.APIError>;
 
@@ -64,14 +72,14 @@ export function toTeacherError(
   if (code && Object.hasOwn(CONNECTION_REASONS, code)) return fromConnection(error as Error, ctx);
   if (code?.startsWith("Z_")) return malformed(ctx, "a compressed body that did not decode");
   const message = error instanceof Error ? error.message : String(error);
-  return new TeacherError(`The call to ${ctx.url} failed: ${message}`, false);
+  return new TeacherError(`The call to ${ctx.url} failed: ${said(ctx, message)}`, false);
 }
 
 function fromStatus(error: SdkApiError, status: number, ctx: CallContext): TeacherError {
   const head = `${status} ${STATUS_CODES[status] ?? "Error"} from ${ctx.url}`;
-  const said = serverMessage(error);
-  const detail = said ? ` The server said: "${said}"` : "";
-  if (outOfQuota(error, said)) {
+  const quoted = serverMessage(error, ctx);
+  const detail = quoted ? ` The server said: ${quoted}` : "";
+  if (outOfQuota(error, quoted)) {
     const message = `${head}: the provider account is out of credit or over its spending limit.${detail}`;
     return new TeacherError(message, false, status, undefined, "quota");
   }
@@ -102,36 +110,58 @@ function fromStatus(error: SdkApiError, status: number, ctx: CallContext): Teach
  * OpenAI answers an exhausted quota with 429 `insufficient_quota` (retrying never helps, unlike a
  * rate limit); Anthropic with 400 "Your credit balance is too low".
  */
-function outOfQuota(error: SdkApiError, said: string | undefined): boolean {
+function outOfQuota(error: SdkApiError, quoted: string | undefined): boolean {
   const code = (error as { code?: unknown }).code;
   if (code === "insufficient_quota") return true;
-  return /insufficient[_ ]quota|exceeded your current quota|credit balance is too low/i.test(said ?? "");
+  return /insufficient[_ ]quota|exceeded your current quota|credit balance is too low/i.test(quoted ?? "");
 }
 
 /** An error event inside a stream (no HTTP status): overloaded or failing servers, mostly. */
 function fromStreamError(error: SdkApiError, ctx: CallContext): TeacherError {
-  const said = serverMessage(error);
-  const body = error.error as { type?: unknown; error?: { type?: unknown } } | undefined;
-  const type = body?.error?.type ?? body?.type;
+  const quoted = serverMessage(error, ctx);
+  const { type } = errorBody(error);
   const refused = type === "invalid_request_error" || type === "authentication_error";
   return new TeacherError(
-    `${ctx.url} reported an error in the middle of its answer${said ? `: "${said}"` : "."}`,
+    `${ctx.url} reported an error in the middle of its answer${quoted ? `: ${quoted}` : "."}`,
     !refused,
   );
 }
 
-function serverMessage(error: SdkApiError): string | undefined {
-  // OpenAI puts the body's `error` object on `.error`; Anthropic puts the whole body there.
-  const body = error.error as { message?: unknown; error?: { message?: unknown } } | undefined;
-  const message = body?.message ?? body?.error?.message;
-  if (typeof message !== "string" || !message.trim()) return undefined;
-  return oneLine(message);
+type ErrorBody = { message?: string; type?: string };
+
+/**
+ * The message and type of a JSON error body, wherever the provider put them: OpenAI's `error`
+ * object is on `.error`, Anthropic's whole body is; some servers send `{"error": "..."}` or
+ * FastAPI's `{"detail": "..."}`. A body that was not JSON (an HTML error page) gives nothing.
+ */
+function errorBody(error: SdkApiError): ErrorBody {
+  const body = error.error as
+    | string
+    | { message?: unknown; type?: unknown; code?: unknown; detail?: unknown; error?: unknown }
+    | undefined;
+  if (typeof body === "string") return { message: body };
+  if (!body || typeof body !== "object") return {};
+  const inner =
+    typeof body.error === "object" && body.error !== null ? (body.error as typeof body) : undefined;
+  const message = [inner?.message, body.message, body.error, body.detail].find((m) => typeof m === "string");
+  const type = [inner?.type, inner?.code, body.type, body.code].find(
+    (t) => typeof t === "string" && t !== "error",
+  );
+  return { message: message as string | undefined, type: type as string | undefined };
 }
 
-/** A server's message on one line, cut at 300 characters. */
-export function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > 300 ? `${flat.slice(0, 300)}...` : flat;
+/** What the server said, quoted and made safe (remote-text.ts), with its error type; or undefined. */
+function serverMessage(error: SdkApiError, ctx: CallContext): string | undefined {
+  const body = errorBody(error);
+  const message = body.message ? said(ctx, body.message) : "";
+  const type = body.type && /^[\w.:-]{1,60}$/.test(body.type) ? body.type : undefined;
+  if (!message) return type ? `(${type})` : undefined;
+  return `"${message}"${type ? ` (${type})` : ""}`;
+}
+
+/** Remote text as a message may carry it: sanitized, short, never the call's key. */
+export function said(ctx: CallContext, text: string): string {
+  return remoteText(text, { secrets: [ctx.secret] });
 }
 
 /** Retry-After in seconds or as an HTTP date, or retry-after-ms; undefined when absent. */
@@ -161,12 +191,19 @@ const CONNECTION_REASONS: Record<string, [string, boolean]> = {
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: ["its TLS certificate is not trusted", false],
   CERT_HAS_EXPIRED: ["its TLS certificate has expired", false],
   ERR_TLS_CERT_ALTNAME_INVALID: ["its TLS certificate is for another host name", false],
+  // From redirect-guard.ts: the key stays with its endpoint.
+  TRACEBANK_CROSS_ORIGIN_REDIRECT: [
+    "it redirected the request to another host, and redirects are only followed within the base URL's host " +
+      "(the API key goes only to the endpoint it was saved with). Use the address it redirects to as the base URL.",
+    false,
+  ],
+  TRACEBANK_TOO_MANY_REDIRECTS: ["it redirected the request too many times", false],
 };
 
 function fromConnection(error: Error, ctx: CallContext): TeacherError {
   const code = errorCode(error);
   const [reason, retryable] = (code ? CONNECTION_REASONS[code] : undefined) ?? [
-    innermostMessage(error),
+    said(ctx, innermostMessage(error)),
     true,
   ];
   return new TeacherError(`Could not reach ${ctx.url}: ${reason}`, retryable);

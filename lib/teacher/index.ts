@@ -2,7 +2,7 @@
 import { createBatchTeacher } from "./batch-teacher";
 import { createTeacher } from "./create-teacher";
 import type { TeacherConfig } from "./teacher-config";
-import { providerConfig } from "./providers";
+import { providerConfig, type Endpoint } from "./providers";
 import type { BatchTeacher, Teacher } from "./types";
 
 export type {
@@ -46,12 +46,17 @@ export {
 
 type Frozen = Partial<Pick<TeacherConfig, "kind" | "baseUrl" | "model" | "timeoutMs" | "fetch">>;
 
+// The endpoint a job froze, when it froze one: the key is only given for the saved endpoint.
+const endpointOf = (frozen: Frozen): Endpoint | undefined =>
+  frozen.kind ? { kind: frozen.kind, baseUrl: frozen.baseUrl ?? null } : undefined;
+
 /**
  * A ready client for the stored provider (API key decrypted in memory only). A job passes the
- * endpoint and model frozen at its launch, so editing the provider later does not change it.
+ * endpoint and model frozen at its launch, so editing the provider later does not change it; if
+ * the teacher was moved to another endpoint since, its key is not sent to the old one (refused).
  */
 export async function teacherForProvider(providerId: string, overrides: Frozen = {}): Promise<Teacher> {
-  const config = await providerConfig(providerId);
+  const config = await providerConfig(providerId, endpointOf(overrides));
   return createTeacher({ ...config, ...overrides });
 }
 
@@ -60,10 +65,12 @@ export async function batchTeacherForProvider(
   providerId: string,
   frozen: Frozen = {},
 ): Promise<BatchTeacher> {
-  const config = await providerConfig(providerId);
+  const config = await providerConfig(providerId, endpointOf(frozen));
   return createBatchTeacher({ ...config, ...frozen });
 }
 export { createProvider, deleteProvider, updateProvider } from "./providers";
+export { ProviderFieldError } from "./field-error";
 export { testConnectionFor } from "./test-connection";
+export { remoteText } from "./remote-text";
 export { type RequestBody, type TeacherErrorCode } from "./types";
 export { keepAliveFetch } from "./keep-alive-fetch";

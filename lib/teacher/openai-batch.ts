@@ -10,7 +10,7 @@ import {
 } from "./batch-common";
 import { sdkCall } from "./call";
 import type { ResolvedTeacherConfig } from "./teacher-config";
-import type { CallContext } from "./errors";
+import { said, type CallContext } from "./errors";
 import { openaiBody, openaiCompletion } from "./openai-request";
 import { openaiClient, openaiContext } from "./openai-teacher";
 import { TeacherError, type BatchResult, type BatchState, type BatchTeacher } from "./types";
@@ -65,7 +65,9 @@ export function openaiBatchTeacher(config: ResolvedTeacherConfig): BatchTeacher 
     async poll(externalId) {
       const batch = await sdkCall(ctx, (options) => client.batches.retrieve(externalId, options));
       const counts = batch.request_counts;
-      const errors = batch.errors?.data?.map((e) => e.message).filter(Boolean);
+      const errors = batch.errors?.data
+        ?.flatMap((e) => (e.message ? [said(ctx, e.message)] : []))
+        .slice(0, 3);
       return {
         state: STATES[batch.status] ?? "in_progress",
         ...(counts
@@ -126,7 +128,7 @@ export function openaiResult(raw: unknown, ctx: CallContext): BatchResult | unde
   }
   if (error?.code === "batch_expired") return { customId, ok: false, error: notRunError(ctx, "expired") };
   if (error?.code === "batch_cancelled") return { customId, ok: false, error: notRunError(ctx, "cancelled") };
-  const said = error?.message ? `: "${error.message}"` : ".";
-  const message = `${ctx.url} refused this batch request (${error?.code ?? "unknown error"})${said}`;
+  const detail = error?.message ? `: "${said(ctx, error.message)}"` : ".";
+  const message = `${ctx.url} refused this batch request (${said(ctx, error?.code ?? "unknown error")})${detail}`;
   return { customId, ok: false, error: new TeacherError(message, false) };
 }

@@ -4,10 +4,12 @@ import type { CallContext } from "./errors";
 import { openaiBody, openaiCompletion } from "./openai-request";
 import { readOpenAIStream } from "./openai-stream";
 import { activityFetch } from "./stream-activity";
+import { DEFAULT_BASE_URLS } from "./base-url";
+import { sameOriginRedirects } from "./redirect-guard";
 import type { Teacher } from "./types";
 import type { ResolvedTeacherConfig } from "./teacher-config";
 
-export const OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1";
+export const OPENAI_DEFAULT_BASE_URL = DEFAULT_BASE_URLS.openai;
 
 /** The SDK client for a config; no retries (the job runner owns them), no logging. */
 export function openaiClient(config: ResolvedTeacherConfig): OpenAI {
@@ -21,13 +23,13 @@ export function openaiClient(config: ResolvedTeacherConfig): OpenAI {
     maxRetries: 0,
     timeout: config.timeoutMs,
     logLevel: "off",
-    fetch: activityFetch(config.fetch),
+    fetch: sameOriginRedirects(activityFetch(config.fetch)),
   });
 }
 
 export function openaiContext(config: ResolvedTeacherConfig): CallContext {
   const url = config.baseUrl || OPENAI_DEFAULT_BASE_URL;
-  return { kind: "openai", url, model: config.model, timeoutMs: config.timeoutMs };
+  return { kind: "openai", url, model: config.model, timeoutMs: config.timeoutMs, secret: config.apiKey };
 }
 
 /** Any OpenAI-compatible chat-completions endpoint (OpenAI, vLLM, Ollama, llama.cpp, ...). */

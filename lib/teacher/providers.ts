@@ -3,6 +3,9 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import type { Provider as ProviderRow } from "../db";
 import { ConflictError, isUniqueViolation, NotFoundError } from "../errors";
+import { KEY_STAYS_WITH_ENDPOINT, sameEndpoint } from "./base-url";
+import { endpointProblem } from "./endpoint";
+import { ProviderFieldError } from "./field-error";
 import type { TeacherConfig } from "./teacher-config";
 import type { ProviderInput, ProviderKind, UpdateProviderInput } from "./schemas";
 import { decryptSecret, encryptSecret } from "./secrets";
@@ -82,7 +85,14 @@ export async function providerLimits(id: string): Promise<ProviderLimits> {
 const taken = (name: string) =>
   new ConflictError(`A teacher named "${name}" already exists: choose another name.`);
 
+// The host allowlist (TRACEBANK_TEACHER_HOSTS) is checked where a teacher is saved, too.
+function assertHostAllowed(input: ProviderInput): void {
+  const problem = endpointProblem(input.kind, input.baseUrl);
+  if (problem) throw new ProviderFieldError("baseUrl", problem);
+}
+
 export async function createProvider(input: ProviderInput, actorId: string): Promise<ProviderSummary> {
+  assertHostAllowed(input);
   try {
     return await db().$transaction(async (tx) => {
       const row = await tx.provider.create({
@@ -116,15 +126,29 @@ export async function createProvider(input: ProviderInput, actorId: string): Pro
   }
 }
 
-/** A blank apiKey keeps the stored key; removeKey clears it. */
+/**
+ * A blank apiKey keeps the stored key; removeKey clears it. A new base URL or kind needs one of
+ * the two: the stored key goes only to the endpoint it was saved with.
+ */
 export async function updateProvider(input: UpdateProviderInput, actorId: string): Promise<ProviderSummary> {
+  assertHostAllowed(input);
   const key = input.apiKey ? "set" : input.removeKey ? "removed" : "kept";
   try {
     return await db().$transaction(async (tx) => {
       const existing = await tx.provider.findUnique({ where: { id: input.id } });
       if (!existing) throw new NotFoundError("Teacher", input.id);
-      const row = await tx.provider.update({
-        where: { id: input.id },
+      const moved = !sameEndpoint(input, { kind: existing.kind as ProviderKind, baseUrl: existing.baseUrl });
+      if (moved && key === "kept" && existing.apiKeyCiphertext !== null)
+        throw new ProviderFieldError("apiKey", KEY_STAYS_WITH_ENDPOINT);
+      // Only if endpoint and key are still what was read: a concurrent edit that moved the teacher
+      // or replaced its key must not end up with this edit's endpoint and that edit's key.
+      const { count } = await tx.provider.updateMany({
+        where: {
+          id: input.id,
+          kind: existing.kind,
+          baseUrl: existing.baseUrl,
+          apiKeyCiphertext: existing.apiKeyCiphertext,
+        },
         data: {
           name: input.name,
           kind: input.kind,
@@ -137,12 +161,16 @@ export async function updateProvider(input: UpdateProviderInput, actorId: string
           ...(key === "removed" ? { apiKeyCiphertext: null } : {}),
         },
       });
-      const updated = summary(row);
+      if (count === 0)
+        throw new ConflictError(
+          "Someone else changed this teacher meanwhile: reload the page and edit it again.",
+        );
+      const updated = summary(await tx.provider.findUniqueOrThrow({ where: { id: input.id } }));
       await recordAudit(
         {
           actorId,
           action: "provider.updated",
-          entityId: row.id,
+          entityId: updated.id,
           data: auditData(updated, key),
         },
         tx,
@@ -190,17 +218,39 @@ function isForeignKeyViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2003";
 }
 
-/** Everything needed to call the provider, with its key decrypted (keep it in memory only). */
-export async function providerConfig(id: string): Promise<TeacherConfig & { name: string }> {
+/** The endpoint a caller is about to call: a job's, frozen at its launch. */
+export type Endpoint = { kind: ProviderKind; baseUrl: string | null };
+
+/**
+ * Everything needed to call the provider, its key decrypted (keep it in memory only). With
+ * `endpoint` (a job's frozen kind and base URL), the key is given only if that is still the
+ * endpoint the teacher is saved with: a teacher moved since, with a key, is refused.
+ */
+export async function providerConfig(
+  id: string,
+  endpoint?: Endpoint,
+): Promise<TeacherConfig & { name: string }> {
   const row = await db().provider.findUnique({ where: { id } });
   if (!row) throw new NotFoundError("Teacher", id);
+  const saved = { kind: row.kind as ProviderKind, baseUrl: row.baseUrl };
+  if (endpoint && row.apiKeyCiphertext && !sameEndpoint(endpoint, saved))
+    throw moved(row.name, endpoint, saved);
   return {
     name: row.name,
-    kind: row.kind as ProviderKind,
-    baseUrl: row.baseUrl,
+    ...saved,
+    ...endpoint,
     model: row.model,
     apiKey: row.apiKeyCiphertext ? decryptProviderKey(row.name, row.apiKeyCiphertext) : null,
   };
+}
+
+function moved(name: string, frozen: Endpoint, saved: Endpoint): ConflictError {
+  const where = (e: Endpoint) => `${e.baseUrl ?? "the default endpoint"} (${e.kind})`;
+  return new ConflictError(
+    `Teacher "${name}" now points at ${where(saved)}, not at ${where(frozen)} where this job was ` +
+      "launched, and its API key is only sent to the endpoint it is saved with. Cancel this job and " +
+      "launch it again with the teacher as it is now.",
+  );
 }
 
 function decryptProviderKey(name: string, ciphertext: string): string {

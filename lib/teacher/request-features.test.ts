@@ -229,8 +229,9 @@ describe("error events inside a stream", () => {
         const teacher = createTeacher({ kind, baseUrl: `${site.url()}/${kind}/${path}`, model: "m" });
         const error = await failure(teacher.complete(ask({ stream: true })));
         expect(error.retryable).toBe(retryable);
+        // The server's short message, then its error type.
         expect(error.message).toMatch(
-          /reported an error in the middle of its answer: "(Overloaded|Bad stop)"$/,
+          /reported an error in the middle of its answer: "(Overloaded|Bad stop)" \((overloaded_error|server_error|invalid_request_error)\)$/,
         );
       }
     }

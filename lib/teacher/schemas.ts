@@ -1,16 +1,8 @@
 import { z } from "zod";
+import { readBaseUrl } from "./base-url";
 
 export const ProviderKindSchema = z.enum(["openai", "anthropic"]);
 export type ProviderKind = z.infer<typeof ProviderKindSchema>;
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-  } catch {
-    return false;
-  }
-}
 
 const name = z
   .string()
@@ -22,15 +14,19 @@ const model = z
   .trim()
   .min(1, "Name the model, e.g. gpt-4o-mini or llama3.1:8b.")
   .max(200, "Keep the model name under 200 characters.");
-// Empty means the SDK's default (api.openai.com or api.anthropic.com).
+// Empty means the SDK's default (api.openai.com or api.anthropic.com); otherwise read strictly
+// (base-url.ts) and kept in its normal form.
 const baseUrl = z
   .string()
   .trim()
   .max(500, "Keep the base URL under 500 characters.")
   .nullish()
-  .transform((v) => (v ? v.replace(/\/+$/, "") : null))
-  .refine((v) => v === null || isHttpUrl(v), {
-    message: "The base URL must be an http:// or https:// URL, e.g. http://localhost:8000/v1.",
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const read = readBaseUrl(v);
+    if (read.ok) return read.url;
+    ctx.addIssue({ code: "custom", message: read.message });
+    return z.NEVER;
   });
 // Blank means "no key" when creating and "keep the stored key" when editing.
 const apiKey = z
@@ -92,7 +88,8 @@ export type ConnectionConfig = z.infer<typeof ConnectionConfigSchema>;
 
 /**
  * Test a saved teacher (providerId), or unsaved form values (config); both together test the
- * form while editing, using the stored key when the key field is left blank.
+ * form while editing: a blank key field uses the stored key only if kind and base URL are the
+ * saved ones (the key goes only to its endpoint), and removeKey tests without it.
  */
 export const TestConnectionSchema = z
   .object({

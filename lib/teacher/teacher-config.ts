@@ -1,3 +1,4 @@
+import { assertCallable } from "./endpoint";
 import { DEFAULT_TIMEOUT_MS, type ProviderKind } from "./schemas";
 
 // How a teacher client is configured; the SDK clients and both factories read it.
@@ -25,7 +26,12 @@ export type ResolvedTeacherConfig = Required<
 
 export const DEFAULT_STREAM_IDLE_MS = 60_000;
 
+/**
+ * The config every client is built from; throws (a TeacherError, not retryable) when no call may
+ * go to its endpoint: a base URL that does not read strictly, a host off the allowlist.
+ */
 export function resolveTeacherConfig(config: TeacherConfig): ResolvedTeacherConfig {
+  assertCallable(config.kind, config.baseUrl);
   return {
     kind: config.kind,
     baseUrl: config.baseUrl?.trim() || null,

@@ -46,7 +46,8 @@ describe("testConnection", () => {
       ok: false,
       error: `Could not reach ${gone.baseUrlOpenAI}: connection refused. Is the server running, and is the base URL right?`,
     });
-    expect(await testConnection("no-such-provider")).toEqual({
+    const user = await createTestUser("curator");
+    expect(await testConnectionFor({ providerId: "no-such-provider", removeKey: false }, user.id)).toEqual({
       ok: false,
       error: "Teacher no-such-provider was not found.",
     });
@@ -64,7 +65,10 @@ describe("testConnection", () => {
       }),
       user.id,
     );
-    expect(await testConnection(saved.id)).toMatchObject({ ok: true, reply: "OK" });
+    expect(await testConnectionFor({ providerId: saved.id, removeKey: false }, user.id)).toMatchObject({
+      ok: true,
+      reply: "OK",
+    });
 
     const config = {
       kind: "anthropic" as const,
@@ -72,14 +76,20 @@ describe("testConnection", () => {
       model: "edited",
       apiKey: undefined,
     };
-    expect(await testConnectionFor({ providerId: saved.id, config, removeKey: false })).toMatchObject({
+    expect(
+      await testConnectionFor({ providerId: saved.id, config, removeKey: false }, user.id),
+    ).toMatchObject({
       ok: true,
       model: "edited",
     });
-    expect(await testConnectionFor({ providerId: saved.id, config, removeKey: true })).toMatchObject({
-      ok: false,
+    expect(await testConnectionFor({ providerId: saved.id, config, removeKey: true }, user.id)).toMatchObject(
+      {
+        ok: false,
+      },
+    );
+    expect(await testConnectionFor({ config, removeKey: false }, user.id)).toMatchObject({ ok: false });
+    expect(await testConnectionFor({ providerId: saved.id, removeKey: false }, user.id)).toMatchObject({
+      ok: true,
     });
-    expect(await testConnectionFor({ config, removeKey: false })).toMatchObject({ ok: false });
-    expect(await testConnectionFor({ providerId: saved.id, removeKey: false })).toMatchObject({ ok: true });
   });
 });
