@@ -1,5 +1,5 @@
 import "server-only";
-import { APIError } from "better-auth/api";
+import { isAPIError } from "better-auth/api";
 import { db } from "../db";
 import { ForbiddenError, InvalidInputError } from "../errors";
 import { auth } from "./auth";
@@ -26,7 +26,8 @@ export async function signIn(
   try {
     userId = (await auth().api.signInEmail({ body: input, headers })).user.id;
   } catch (error) {
-    if (!(error instanceof APIError)) throw error;
+    // Not instanceof: in the server bundle the class thrown and the one imported may be two copies.
+    if (!isAPIError(error)) throw error;
     await failAndMaybeBlock([account, address], now);
     throw new InvalidInputError("Wrong email or password.");
   }
