@@ -2,8 +2,9 @@
 //   node e2e/serve.mjs sqlite|postgres <port>
 // Refuses anything but a local database, because it drops what it finds.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
 import pg from "pg";
 
 const [kind, port] = process.argv.slice(2);
@@ -47,10 +48,19 @@ const prepared = spawnSync(
 );
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
+// The first admin needs the setup code the server prints, read from its log as a person would;
+// e2e/global.setup.ts takes it from this file.
+const setupCodeFile = join(root, ".tmp", "e2e", `${kind}-setup-code.txt`);
+rmSync(setupCodeFile, { force: true });
 const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
-  stdio: "inherit",
+  stdio: ["inherit", "pipe", "inherit"],
   env,
   cwd: root,
+});
+createInterface({ input: server.stdout }).on("line", (line) => {
+  console.log(line);
+  const code = /enter setup code (\S+)/.exec(line)?.[1];
+  if (code) writeFileSync(setupCodeFile, code);
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   // actions and mutating route handlers refuse any other Origin/Host; https turns on Secure
   // cookies and HSTS. Unset: the server's own loopback address and port.
   TRACEBANK_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // The port `next start` listens on (it sets PORT itself); names the sign-up address in the log.
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // Optional allowlist of teacher hosts (comma-separated; "*.example.com" matches subdomains).
   // Unset: curators may point a teacher at any host (local model servers are the common case).
   TRACEBANK_TEACHER_HOSTS: z.string().optional(),

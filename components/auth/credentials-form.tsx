@@ -13,10 +13,13 @@ export function CredentialsForm({
   mode,
   inviteToken,
   email,
+  askSetupCode = false,
 }: {
   mode: "sign-in" | "sign-up";
   inviteToken?: string;
   email?: string;
+  /** The first account: the one-time code from the server's log. */
+  askSetupCode?: boolean;
 }) {
   const router = useRouter();
   const [error, setError] = useState<string>();
@@ -42,12 +45,29 @@ export function CredentialsForm({
         email: value("email"),
         password: value("password"),
         inviteToken,
+        setupCode: askSetupCode ? value("setupCode") : undefined,
       });
   }
 
   return (
     <form onSubmit={submit} className="space-y-4">
       {error && <Notice tone="error">{error}</Notice>}
+      {askSetupCode && (
+        <Field
+          label="Setup code"
+          htmlFor="setup-code"
+          hint="Printed in the server's log when it started: “enter setup code XXXX-XXXX”."
+        >
+          <Input
+            id="setup-code"
+            name="setupCode"
+            autoComplete="one-time-code"
+            placeholder="XXXX-XXXX"
+            spellCheck={false}
+            required
+          />
+        </Field>
+      )}
       {mode === "sign-up" && (
         <Field label="Name" htmlFor="name">
           <Input id="name" name="name" autoComplete="name" required />

@@ -3,18 +3,17 @@
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { createInviteAction, createUserAction, setRoleAction } from "@/lib/actions/auth";
+import { createInviteAction, createUserAction } from "@/lib/actions/auth";
 import { RoleSchema, type Role } from "@/lib/auth/roles";
 import { Button } from "../ui/button";
 import { Card, CardBody, CardHeader } from "../ui/card";
 import { Field, Input, Select } from "../ui/field";
 import { Notice } from "../ui/notice";
-import { Table, Td, Th } from "../ui/table";
+import { Table, Th } from "../ui/table";
 import { toastActionError } from "../ui/action-result";
 import { toast } from "../ui/toast";
-
-type UserRow = { id: string; name: string; email: string; role: string; createdAt: string };
-type InviteRow = { id: string; email: string; role: string; expiresAt: string };
+import { AccountRowView, type AccountRow } from "./account-row";
+import { OpenInvites, type InviteRow } from "./open-invites";
 
 const roles = RoleSchema.options;
 const reportError = toastActionError("Failed.");
@@ -24,19 +23,12 @@ export function UserAdmin({
   invites,
   selfId,
 }: {
-  users: UserRow[];
+  users: AccountRow[];
   invites: InviteRow[];
   selfId: string;
 }) {
   const router = useRouter();
   const [inviteLink, setInviteLink] = useState<string>();
-  const setRole = useAction(setRoleAction, {
-    onSuccess: () => {
-      toast.success("Role updated.");
-      router.refresh();
-    },
-    onError: reportError,
-  });
   const createUser = useAction(createUserAction, {
     onSuccess: () => {
       toast.success("Account created.");
@@ -66,7 +58,7 @@ export function UserAdmin({
       <Card className="lg:col-span-2">
         <CardHeader
           title="Accounts"
-          description="Admins manage users; curators build datasets; reviewers review traces."
+          description="Admins manage users; curators build datasets; reviewers review traces. Deactivated accounts cannot sign in; their work stays."
         />
         <Table>
           <thead>
@@ -74,38 +66,19 @@ export function UserAdmin({
               <Th>Name</Th>
               <Th>Email</Th>
               <Th>Role</Th>
+              <Th>Status</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {users.map((u) => (
-              <tr key={u.id}>
-                <Td>{u.name}</Td>
-                <Td>{u.email}</Td>
-                <Td>
-                  <Select
-                    aria-label={`Role of ${u.email}`}
-                    value={u.role}
-                    disabled={setRole.isPending}
-                    onChange={(e) => setRole.execute({ userId: u.id, role: e.target.value as Role })}
-                    className="w-36"
-                  >
-                    {roles.map((r) => (
-                      <option key={r} value={r}>
-                        {r}
-                        {u.id === selfId ? " (you)" : ""}
-                      </option>
-                    ))}
-                  </Select>
-                </Td>
-              </tr>
+              <AccountRowView key={u.id} user={u} isSelf={u.id === selfId} />
             ))}
           </tbody>
         </Table>
-        {invites.length > 0 && (
-          <CardBody className="border-t border-slate-100 text-sm text-slate-600">
-            Open invites: {invites.map((i) => `${i.email} (${i.role})`).join(", ")}
-          </CardBody>
-        )}
+        <OpenInvites invites={invites} />
       </Card>
       <div className="space-y-6">
         <Card>

@@ -1,17 +1,27 @@
 "use server";
 
-import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
+import {
+  createInvite,
+  createUser,
+  deactivateUser,
+  endSessions,
+  reactivateUser,
+  registerUser,
+  revokeInvite,
+  setRole,
+  signIn,
+} from "../auth";
 import { auth } from "../auth";
 import {
   CreateInviteSchema,
   CreateUserSchema,
+  InviteIdSchema,
   SetRoleSchema,
   SignInSchema,
   SignUpSchema,
+  UserIdSchema,
 } from "../auth/schemas";
-import { createInvite, createUser, registerUser, setRole } from "../auth";
-import { InvalidInputError } from "../errors";
 import { authedAction, publicAction } from "../next";
 
 export const signUpAction = publicAction
@@ -26,17 +36,17 @@ export const signInAction = publicAction
   .metadata({ name: "sign-in" })
   .inputSchema(SignInSchema)
   .action(async ({ parsedInput }) => {
-    try {
-      await auth().api.signInEmail({ body: parsedInput, headers: await headers() });
-    } catch (error) {
-      if (error instanceof APIError) throw new InvalidInputError("Wrong email or password.");
-      throw error;
-    }
+    await signIn(parsedInput, await headers());
   });
 
 export const signOutAction = publicAction.metadata({ name: "sign-out" }).action(async () => {
   await auth().api.signOut({ headers: await headers() });
 });
+
+/** Ends every session of the caller's own account, this one included. */
+export const signOutEverywhereAction = authedAction
+  .metadata({ name: "sign-out-everywhere", permission: "read" })
+  .action(async ({ ctx }) => endSessions({ userId: ctx.user.id }, ctx.user.id));
 
 export const createUserAction = authedAction
   .metadata({ name: "create-user", permission: "users:manage" })
@@ -48,7 +58,28 @@ export const createInviteAction = authedAction
   .inputSchema(CreateInviteSchema)
   .action(async ({ parsedInput, ctx }) => createInvite(parsedInput, ctx.user.id));
 
+export const revokeInviteAction = authedAction
+  .metadata({ name: "revoke-invite", permission: "users:manage" })
+  .inputSchema(InviteIdSchema)
+  .action(async ({ parsedInput, ctx }) => revokeInvite(parsedInput, ctx.user.id));
+
 export const setRoleAction = authedAction
   .metadata({ name: "set-role", permission: "users:manage" })
   .inputSchema(SetRoleSchema)
   .action(async ({ parsedInput, ctx }) => setRole(parsedInput, ctx.user.id));
+
+export const deactivateUserAction = authedAction
+  .metadata({ name: "deactivate-user", permission: "users:manage" })
+  .inputSchema(UserIdSchema)
+  .action(async ({ parsedInput, ctx }) => deactivateUser(parsedInput, ctx.user.id));
+
+export const reactivateUserAction = authedAction
+  .metadata({ name: "reactivate-user", permission: "users:manage" })
+  .inputSchema(UserIdSchema)
+  .action(async ({ parsedInput, ctx }) => reactivateUser(parsedInput, ctx.user.id));
+
+/** An admin signs someone (or themselves) out of every browser. */
+export const endUserSessionsAction = authedAction
+  .metadata({ name: "end-user-sessions", permission: "users:manage" })
+  .inputSchema(UserIdSchema)
+  .action(async ({ parsedInput, ctx }) => endSessions(parsedInput, ctx.user.id));

@@ -29,7 +29,11 @@ export const AUDIT_ACTIONS = {
   "user.signed-up": action("user", z.object({ role })),
   "user.created": action("user", z.object({ email: z.string(), role })),
   "user.role-set": action("user", z.object({ role })),
+  "user.deactivated": action("user", z.object({ sessionsEnded: count })),
+  "user.reactivated": action("user", z.object({})),
+  "user.signed-out-everywhere": action("user", z.object({ sessionsEnded: count })),
   "invite.created": action("invite", z.object({ email: z.string(), role })),
+  "invite.revoked": action("invite", z.object({ email: z.string() })),
 
   "bank.seeded": action("bank", z.object({ created: count })),
   "bank.imported": action(

@@ -3,14 +3,19 @@ import { db } from "../db/client";
 import { ConflictError, ForbiddenError, InvalidInputError } from "../errors";
 import { auth } from "./auth";
 import { can } from "./roles";
-import { createInvite, createUser, registerUser, setRole } from "./users";
+import { createInvite } from "./invites";
+import { setRole } from "./people";
+import { issueSetupCode } from "./setup-code";
+import { registerUser } from "./sign-up";
+import { createUser } from "./users";
 
 const headers = () => new Headers();
 
 describe("accounts", () => {
   it("makes the first account admin and then requires an invite", async () => {
+    const setupCode = (await issueSetupCode())!;
     const first = await registerUser(
-      { name: "Ada", email: "ada@example.test", password: "long enough" },
+      { name: "Ada", email: "ada@example.test", password: "long enough", setupCode },
       headers(),
     );
     expect(first.role).toBe("admin");

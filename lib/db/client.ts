@@ -4,7 +4,7 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { env } from "../env";
 import { SerialisedSqliteAdapterFactory } from "./sqlite-adapter";
-import { ensureSqliteDirectory, parseDatabaseUrl, type DatabaseTarget } from "./url";
+import { prepareSqliteFile, parseDatabaseUrl, type DatabaseTarget } from "./url";
 
 /**
  * Both generated clients come from one schema and expose the same API; the SQLite one's types
@@ -19,7 +19,7 @@ export type DbKind = DatabaseTarget["kind"];
 export function createDb(url: string): { db: Db; kind: DbKind } {
   const target = parseDatabaseUrl(url);
   if (target.kind === "sqlite") {
-    ensureSqliteDirectory(target);
+    prepareSqliteFile(target);
     return {
       db: new SqliteClient({ adapter: new SerialisedSqliteAdapterFactory(target.path) }),
       kind: "sqlite",

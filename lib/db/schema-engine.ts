@@ -8,7 +8,7 @@ import {
 } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 import { SerialisedSqliteAdapterFactory } from "./sqlite-adapter";
-import { ensureSqliteDirectory, type DatabaseTarget } from "./url";
+import { prepareSqliteFile, type DatabaseTarget } from "./url";
 
 /**
  * Prisma's schema engine compiled to WebAssembly, driven through a driver adapter: migrations
@@ -83,7 +83,7 @@ export async function openSchemaEngine(
   schema?: { path: string; content: string },
 ): Promise<OpenEngine> {
   const { SchemaEngine } = await loadRuntime();
-  ensureSqliteDirectory(target);
+  prepareSqliteFile(target);
   const factory = new TrackedFactory(
     target.kind === "sqlite"
       ? new SerialisedSqliteAdapterFactory(target.path)

@@ -1,18 +1,18 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { env } from "../env";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { secureDataDirectory } from "./file-modes";
 
 /**
- * A 32-byte secret from the environment, or generated once into the data directory (mode 0600),
- * so the embedded default needs no set-up and keeps working across restarts.
+ * A 32-byte secret from the environment, or generated once into the data directory (the
+ * directory 0700, the file 0600), so the embedded default needs no set-up and keeps working
+ * across restarts.
  */
 export function localSecret(name: "auth-secret" | "provider-key", fromEnv: string | undefined): Buffer {
   if (fromEnv) return decode(fromEnv, name);
-  const dir = resolve(env().TRACEBANK_DATA_DIR);
+  const dir = secureDataDirectory();
   const file = join(dir, `${name}.key`);
   if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
     // "wx" fails if another process wrote it first; then we read theirs.
     try {
       writeFileSync(file, randomBytes(32).toString("base64") + "\n", { mode: 0o600, flag: "wx" });

@@ -1,6 +1,6 @@
 import { UserAdmin } from "@/components/users/user-admin";
 import { PageHeader } from "@/components/ui/page-header";
-import { listOpenInvites, listUsers } from "@/lib/auth/users";
+import { listOpenInvites, listUsers } from "@/lib/auth";
 import { requireUser } from "@/lib/next/current-user";
 
 export const metadata = { title: "Users" };
@@ -16,7 +16,11 @@ export default async function UsersPage() {
       />
       <UserAdmin
         selfId={me.id}
-        users={users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }))}
+        users={users.map((u) => ({
+          ...u,
+          createdAt: u.createdAt.toISOString(),
+          deactivatedAt: u.deactivatedAt?.toISOString() ?? null,
+        }))}
         invites={invites.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() }))}
       />
     </>

@@ -19,13 +19,16 @@ export default async function SignUpPage({
       <div className="mb-4">
         {first ? (
           <Notice>
-            This is the first account on this Tracebank: it becomes the admin, who invites everyone else.
+            This is the first account on this Tracebank: it becomes the admin, who invites everyone else. To
+            prove you run this server, enter the setup code it printed in its log when it started.
           </Notice>
         ) : !invite ? (
           <Notice tone="warning">Sign-up is by invitation. Open the invite link an admin gave you.</Notice>
         ) : null}
       </div>
-      {(first || invite) && <CredentialsForm mode="sign-up" inviteToken={invite} email={email} />}
+      {(first || invite) && (
+        <CredentialsForm mode="sign-up" inviteToken={invite} email={email} askSetupCode={first} />
+      )}
       {!first && (
         <p className="mt-4 text-center text-xs text-slate-500">
           Already have an account?{" "}
