@@ -39,7 +39,10 @@ const env = {
   TRACEBANK_IN_PROCESS_WORKER: "1",
   NEXT_TELEMETRY_DISABLED: "1",
   NODE_ENV: "production",
+  // Loopback only, as `npm start`; the origin check allows the loopback names on this port.
+  PORT: port,
 };
+delete env.TRACEBANK_PUBLIC_URL;
 const prepared = spawnSync(
   process.execPath,
   ["--conditions=react-server", "--import", "tsx", join(root, "scripts/prepare-database.ts")],
@@ -47,10 +50,10 @@ const prepared = spawnSync(
 );
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
-const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
-  stdio: "inherit",
-  env,
-  cwd: root,
-});
+const server = spawn(
+  process.execPath,
+  [join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", port],
+  { stdio: "inherit", env, cwd: root },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
