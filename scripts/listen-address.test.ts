@@ -10,7 +10,8 @@ describe("where npm start listens", () => {
   });
 
   it("takes any loopback HOST as it is", () => {
-    for (const host of ["localhost", "127.0.0.1", "127.1.2.3", "::1", "[::1]"]) expect(isLoopback(host)).toBe(true);
+    for (const host of ["localhost", "127.0.0.1", "127.1.2.3", "::1", "[::1]"])
+      expect(isLoopback(host)).toBe(true);
     expect(listenAddress({ HOST: "::1" })).toEqual({ host: "::1", port: "3000" });
   });
 

@@ -3,7 +3,9 @@ import { resetEnvForTests } from "../env";
 import { json, NoParams, NoQuery, route } from "./route";
 
 // The route wrapper checks Host and Origin itself for writes: it holds even if proxy.ts is skipped.
-const handler = route({ permission: "read", params: NoParams, query: NoQuery }, async () => json({ ran: true }));
+const handler = route({ permission: "read", params: NoParams, query: NoQuery }, async () =>
+  json({ ran: true }),
+);
 const context = { params: Promise.resolve({}) };
 
 beforeEach(() => {

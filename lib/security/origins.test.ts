@@ -35,7 +35,13 @@ describe("checkRequest: the Host", () => {
   });
 
   it("refuses any other Host, on every method: a rebound DNS name, another port, odd syntax, none", () => {
-    for (const host of ["evil.example", "evil.example:3000", "127.0.0.1:4000", "evil.example@127.0.0.1:3000", ""]) {
+    for (const host of [
+      "evil.example",
+      "evil.example:3000",
+      "127.0.0.1:4000",
+      "evil.example@127.0.0.1:3000",
+      "",
+    ]) {
       const refusal = checkRequest(local, request("GET", host ? { host } : {}));
       expect(refusal?.status, host).toBe(403);
       expect(refusal?.message).toMatch(/Host/);

@@ -63,7 +63,12 @@ describe("the site's settings", () => {
   });
 
   it("refuses a public URL that is more than an origin", () => {
-    for (const url of ["https://x.example.org/tracebank", "https://u:p@x.example.org", "https://x.example.org/?a=1", "ftp://x.example.org"]) {
+    for (const url of [
+      "https://x.example.org/tracebank",
+      "https://u:p@x.example.org",
+      "https://x.example.org/?a=1",
+      "ftp://x.example.org",
+    ]) {
       setEnv({ TRACEBANK_PUBLIC_URL: url });
       expect(() => env(), url).toThrow(/TRACEBANK_PUBLIC_URL/);
     }
