@@ -1,5 +1,6 @@
 "use client";
 
+import "./zod-jitless";
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { toast, Toaster } from "./ui/toast";

@@ -40,7 +40,10 @@ const env = {
   TRACEBANK_IN_PROCESS_WORKER: "1",
   NEXT_TELEMETRY_DISABLED: "1",
   NODE_ENV: "production",
+  // Loopback only, as `npm start`; the origin check allows the loopback names on this port.
+  PORT: port,
 };
+delete env.TRACEBANK_PUBLIC_URL;
 const prepared = spawnSync(
   process.execPath,
   ["--conditions=react-server", "--import", "tsx", join(root, "scripts/prepare-database.ts")],
@@ -52,11 +55,15 @@ if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 // e2e/global.setup.ts takes it from this file.
 const setupCodeFile = join(root, ".tmp", "e2e", `${kind}-setup-code.txt`);
 rmSync(setupCodeFile, { force: true });
-const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
-  stdio: ["inherit", "pipe", "inherit"],
-  env,
-  cwd: root,
-});
+const server = spawn(
+  process.execPath,
+  [join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", port],
+  {
+    stdio: ["inherit", "pipe", "inherit"],
+    env,
+    cwd: root,
+  },
+);
 createInterface({ input: server.stdout }).on("line", (line) => {
   console.log(line);
   const code = /enter setup code (\S+)/.exec(line)?.[1];

@@ -27,14 +27,21 @@ const EnvSchema = z.object({
   TRACEBANK_SEED_DEMO: flag.default(true),
   // Uploads are spooled to the data dir before a job imports them; a bigger body is refused (413).
   TRACEBANK_MAX_UPLOAD_MB: z.coerce.number().int().min(1).default(1024),
-  // Cookies marked Secure only behind HTTPS; plain-HTTP localhost is the embedded default.
-  TRACEBANK_SECURE_COOKIES: flag.default(false),
-  // The address people open (e.g. https://tracebank.example.org behind a reverse proxy). Server
-  // actions and mutating route handlers refuse any other Origin/Host; https turns on Secure
-  // cookies and HSTS. Unset: the server's own loopback address and port.
-  TRACEBANK_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  // The port `next start` listens on (it sets PORT itself); names the sign-up address in the log.
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // The port `next start` listens on (scripts/start.mjs and Next itself set it): with no public
+  // URL, the loopback names on this port are the only allowed origins.
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  // The address people open (e.g. https://tracebank.example.org behind a reverse proxy): an
+  // origin, no path. Requests under any other Host, and writes from any other Origin, are refused
+  // (lib/security/origins.ts); https turns on Secure cookies and HSTS. Unset: the loopback names
+  // (localhost, 127.0.0.1, [::1]) on PORT only.
+  TRACEBANK_PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine(isOrigin, {
+      message: "TRACEBANK_PUBLIC_URL must be an origin: scheme, host and port only (no path, query or user)",
+    })
+    .optional(),
+  // Overrides the Secure flag on cookies, which otherwise follows TRACEBANK_PUBLIC_URL (https: on).
+  TRACEBANK_SECURE_COOKIES: flag.optional(),
   // Optional allowlist of teacher hosts (comma-separated; "*.example.com" matches subdomains).
   // Unset: curators may point a teacher at any host (local model servers are the common case).
   TRACEBANK_TEACHER_HOSTS: z.string().optional(),
@@ -42,6 +49,11 @@ const EnvSchema = z.object({
   // to this long, then releases the rest.
   TRACEBANK_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
+
+function isOrigin(value: string): boolean {
+  const url = new URL(value);
+  return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+}
 
 export type Env = z.infer<typeof EnvSchema>;
 

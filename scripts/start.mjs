@@ -1,9 +1,18 @@
 // `npm start`: build when the sources changed since the last build, migrate and seed the
-// database, then serve. PORT is honoured (default 3000).
+// database, then serve on HOST:PORT (default 127.0.0.1:3000; a HOST other machines can reach
+// needs TRACEBANK_PUBLIC_URL, see scripts/listen-address.mjs).
 import { spawnSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { listenAddress } from "./listen-address.mjs";
+
+// Refuse a bad address before spending minutes on a build.
+const address = listenAddress(process.env);
+if (address.error) {
+  console.error(`Tracebank: ${address.error}`);
+  process.exit(2);
+}
 
 const root = join(import.meta.dirname, "..");
 process.chdir(root);
@@ -57,10 +66,11 @@ run(process.execPath, [
   join(root, "scripts/prepare-database.ts"),
 ]);
 
-const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
-  stdio: "inherit",
-  env,
-});
+// PORT goes to the server too: the origin check allows the loopback names on this port only.
+const server = spawn(
+  process.execPath,
+  [join(root, "node_modules/next/dist/bin/next"), "start", "-H", address.host, "-p", address.port],
+  { stdio: "inherit", env: { ...env, PORT: address.port } },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -6,11 +6,13 @@ import { can, PermissionSchema } from "../auth";
 import { sessionUser } from "../auth";
 import { DomainError, ForbiddenError, UnauthenticatedError } from "../errors";
 import { logError } from "../log";
+import { checkRequest, sitePolicy } from "../security";
 
 /**
- * Every mutation from the UI goes through here: the input is parsed by the action's zod schema,
- * the caller is authenticated and their role checked against the action's permission, and only
- * expected (DomainError) messages reach the browser.
+ * Every mutation from the UI goes through here: the request's Host and Origin are checked (as
+ * proxy.ts does first), the input is parsed by the action's zod schema, the caller is
+ * authenticated and their role checked against the action's permission, and only expected
+ * (DomainError) messages reach the browser.
  */
 export const publicAction = createSafeActionClient({
   defineMetadataSchema: () => z.object({ permission: PermissionSchema.optional(), name: z.string() }),
@@ -19,6 +21,11 @@ export const publicAction = createSafeActionClient({
     logError(`action ${metadata?.name ?? "?"} failed`, error);
     return DEFAULT_SERVER_ERROR_MESSAGE;
   },
+}).use(async ({ next }) => {
+  // Server Actions are POSTs: the write rules apply.
+  const refusal = checkRequest(sitePolicy(), { method: "POST", headers: await headers() });
+  if (refusal) throw new ForbiddenError(refusal.message);
+  return next();
 });
 
 export const authedAction = publicAction.use(async ({ next, metadata }) => {

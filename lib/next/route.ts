@@ -4,6 +4,9 @@ import { can, type Permission } from "../auth";
 import { sessionUser, type SessionUser } from "../auth";
 import { DomainError } from "../errors";
 import { logError } from "../log";
+import { checkRequest, sitePolicy } from "../security";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 type Handler<P, Q> = (args: {
   params: P;
@@ -13,8 +16,10 @@ type Handler<P, Q> = (args: {
 }) => Promise<Response>;
 
 /**
- * A route handler that authenticates, checks the permission, and validates path params and
- * query string with zod before calling `handler`. Errors become JSON `{ error }` responses.
+ * A route handler that refuses writes under a foreign Host or Origin (proxy.ts checks every
+ * request first; this holds if a matcher or a refactor ever skips it), authenticates, checks the permission, and
+ * validates path params and query string with zod before calling `handler`. Errors become JSON
+ * `{ error }` responses.
  */
 export function route<PS extends z.ZodType, QS extends z.ZodType>(
   spec: { permission: Permission; params: PS; query: QS },
@@ -22,6 +27,8 @@ export function route<PS extends z.ZodType, QS extends z.ZodType>(
 ) {
   return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
+      const refusal = SAFE_METHODS.has(request.method) ? null : checkRequest(sitePolicy(), request);
+      if (refusal) return json({ error: refusal.message }, refusal.status);
       const user = await sessionUser(request.headers);
       if (!user) return json({ error: "Sign in to continue." }, 401);
       if (!can(user.role, spec.permission)) {
