@@ -90,8 +90,9 @@ describe("the web process SIGKILLed in the middle of an import", () => {
       // The dead process could not delete its partial file.
       expect(statSync(partial).size).toBeLessThan(body.length);
 
-      // A restart leaves it alone at first (it could be an upload still arriving in another
-      // process): files under an hour old are kept. Pretend the crash was two hours ago.
+      // Nothing sweeps at start: the next upload (or import attempt) does, and keeps files under
+      // an hour old (one could be an upload still arriving in another process). Pretend the
+      // crash was two hours ago.
       const longAgo = new Date(Date.now() - 2 * 60 * 60_000);
       utimesSync(partial, longAgo, longAgo);
       web = await startWeb();
