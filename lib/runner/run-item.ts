@@ -17,6 +17,7 @@ import {
   type CompleteOutcome,
 } from "./item-outcome";
 import { countedAttempts, type AttemptUsage, type ItemRow, type LeasedItem, type Outcome } from "./kind";
+import { storeOutcome } from "./store-outcome";
 
 /** Why a worker aborted a call: the job was cancelled, or the worker is stopping. */
 export const ABORT_CANCELLED = "job-cancelled";
@@ -57,7 +58,8 @@ export type AttemptOutcome =
 /**
  * One attempt at one item: the kind's run, then its result stored under the lease, or the
  * failure settled (retried later, given back, or failed). Never throws: database trouble is
- * logged and the lease simply expires, so another poll (or worker) takes the item again.
+ * logged and the lease simply expires, so another poll (or worker) takes the item again; an
+ * answer in hand is kept and stored again while the database is away (store-outcome.ts).
  */
 export async function runItem(run: ItemRun): Promise<AttemptOutcome> {
   const { item, job, signal } = run;
@@ -90,13 +92,9 @@ export async function runItem(run: ItemRun): Promise<AttemptOutcome> {
     }
   }
   run.ended?.();
-  try {
-    const stored = await (run.complete ?? ((i, o) => completeItem(i, o, job)))(item, outcome);
-    return { kind: "answered", stored, usage: outcome.usage };
-  } catch (error) {
-    logError(`worker ${item.owner}: storing item ${item.id} of job ${item.jobId}`, error);
-    return { kind: "answered", stored: "error", usage: outcome.usage };
-  }
+  const complete = run.complete ?? ((i, o) => completeItem(i, o, job));
+  const stored = await storeOutcome(() => complete(item, outcome), item, signal);
+  return { kind: "answered", stored, usage: outcome.usage };
 }
 
 async function settleFailure(run: ItemRun, error: unknown, setup: boolean): Promise<AttemptOutcome> {
