@@ -60,7 +60,8 @@ run(process.execPath, [
 const port = process.env.PORT ?? "3000";
 const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
   stdio: "inherit",
-  env,
+  // Next leaves SIGTERM/SIGINT to the app: its worker stops within TRACEBANK_SHUTDOWN_GRACE_MS.
+  env: { ...env, NEXT_MANUAL_SIG_HANDLE: "true" },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,5 +1,5 @@
 import { env } from "../env";
-import { startWorker } from "../jobs";
+import { startWorker, stopOnSignals } from "../jobs";
 import { logInfo } from "../log";
 
 /**
@@ -7,7 +7,27 @@ import { logInfo } from "../log";
  * before the server started (scripts/start.mjs runs scripts/prepare-database.ts).
  */
 export function startWebProcess(): void {
-  if (!env().TRACEBANK_IN_PROCESS_WORKER) return;
-  startWorker();
-  logInfo("runner worker running inside the web server (TRACEBANK_IN_PROCESS_WORKER=0 to turn off)");
+  const worker = env().TRACEBANK_IN_PROCESS_WORKER ? startWorker() : null;
+  if (worker)
+    logInfo("runner worker running inside the web server (TRACEBANK_IN_PROCESS_WORKER=0 to turn off)");
+  stopOnSignalsOnce(worker);
+}
+
+// Kept on globalThis: register() may run again in one process (dev reloads), the handlers once.
+const holder = globalThis as unknown as { __tracebankSignals?: boolean };
+
+/**
+ * With NEXT_MANUAL_SIG_HANDLE set (scripts/start.mjs sets it) Next leaves SIGTERM/SIGINT to us:
+ * the worker stops like a standalone one (calls in flight finish within the grace) before the
+ * process exits. Without it (`next dev`, a bare `next start`) Next exits on its own and calls in
+ * flight go back to the queue when their leases expire.
+ */
+function stopOnSignalsOnce(worker: ReturnType<typeof startWorker> | null): void {
+  if (!env().NEXT_MANUAL_SIG_HANDLE || holder.__tracebankSignals) return;
+  holder.__tracebankSignals = true;
+  stopOnSignals({
+    label: worker ? `the web server and its worker ${worker.workerId}` : "the web server",
+    worker,
+    graceMs: env().TRACEBANK_SHUTDOWN_GRACE_MS,
+  });
 }
