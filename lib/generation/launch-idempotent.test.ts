@@ -7,7 +7,8 @@ import { launchSynthesis } from "./launch-synthesis";
 import { launchJob } from "./launch-traces";
 
 const jobsWith = (launchKey: string) => db().job.findMany({ where: { launchKey }, select: { id: true } });
-const launched = (jobId: string) => db().auditEvent.count({ where: { entityId: jobId, action: "job.launched" } });
+const launched = (jobId: string) =>
+  db().auditEvent.count({ where: { entityId: jobId, action: "job.launched" } });
 
 const topicInput = (world: World, launchKey?: string) => ({
   providerId: world.provider.id,

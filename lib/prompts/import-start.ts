@@ -55,7 +55,8 @@ export async function receiveImport(request: ImportRequest): Promise<StartedImpo
   });
   const row = await db().promptImport.findFirstOrThrow({
     where: { promptSetId: request.promptSetId, jobId },
-    select: { id: true } });
+    select: { id: true },
+  });
   return { importId: row.id, jobId, status: "queued" };
 }
 

@@ -212,28 +212,32 @@ describe("JSON items past the size cap", () => {
     expect((rows[0]!.value as { text: string }).text).toHaveLength(MAX_ITEM_CHARS - 100);
   });
 
-  it("holds no more than a piece of a 100-million-character item in memory", { timeout: 60_000 }, async () => {
-    const piece = Buffer.alloc(1 << 20, "x");
-    const before = process.memoryUsage().heapUsed;
-    let peak = 0;
-    // The parser asks for the next megabyte once it is done with the last: sample the heap then.
-    async function* file() {
-      yield Buffer.from('{"prompts": [{"text": "');
-      for (let i = 0; i < 100; i++) {
-        yield piece;
-        peak = Math.max(peak, process.memoryUsage().heapUsed - before);
+  it(
+    "holds no more than a piece of a 100-million-character item in memory",
+    { timeout: 60_000 },
+    async () => {
+      const piece = Buffer.alloc(1 << 20, "x");
+      const before = process.memoryUsage().heapUsed;
+      let peak = 0;
+      // The parser asks for the next megabyte once it is done with the last: sample the heap then.
+      async function* file() {
+        yield Buffer.from('{"prompts": [{"text": "');
+        for (let i = 0; i < 100; i++) {
+          yield piece;
+          peak = Math.max(peak, process.memoryUsage().heapUsed - before);
+        }
+        yield Buffer.from('"},\n{"text": "after"}]}');
       }
-      yield Buffer.from('"},\n{"text": "after"}]}');
-    }
-    const rows = [];
-    for await (const batch of parseRows("json", file())) rows.push(...batch);
-    expect(rows).toEqual([
-      { line: 1, item: 1, error: limit },
-      { line: 2, item: 2, value: { text: "after" } },
-    ]);
-    // Assembling it would take 100 MB at least; pieces die young.
-    expect(peak).toBeLessThan(40 * 1024 * 1024);
-  });
+      const rows = [];
+      for await (const batch of parseRows("json", file())) rows.push(...batch);
+      expect(rows).toEqual([
+        { line: 1, item: 1, error: limit },
+        { line: 2, item: 2, value: { text: "after" } },
+      ]);
+      // Assembling it would take 100 MB at least; pieces die young.
+      expect(peak).toBeLessThan(40 * 1024 * 1024);
+    },
+  );
 });
 
 describe("resolveFormat", () => {

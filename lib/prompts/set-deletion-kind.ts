@@ -47,9 +47,17 @@ async function removeSet(
     return logInfo(`job ${job.id}: "${name}" kept, a job was launched from it meanwhile`);
   const removed = await tx.promptSet.deleteMany({ where: { id } });
   if (removed.count === 0) return;
-  const { createdById } = await tx.job.findUniqueOrThrow({ where: { id: job.id }, select: { createdById: true } });
+  const { createdById } = await tx.job.findUniqueOrThrow({
+    where: { id: job.id },
+    select: { createdById: true },
+  });
   await recordAudit(
-    { actorId: createdById, action: "prompt-set.deleted", entityId: id, data: { name, prompts: config.prompts } },
+    {
+      actorId: createdById,
+      action: "prompt-set.deleted",
+      entityId: id,
+      data: { name, prompts: config.prompts },
+    },
     tx,
   );
 }

@@ -46,7 +46,10 @@ export async function deletePromptSet(
     const prompts = set._count.prompts;
     if (prompts <= batch) {
       await tx.promptSet.delete({ where: { id } });
-      await recordAudit({ actorId, action: "prompt-set.deleted", entityId: id, data: { name: set.name, prompts } }, tx);
+      await recordAudit(
+        { actorId, action: "prompt-set.deleted", entityId: id, data: { name: set.name, prompts } },
+        tx,
+      );
       return { prompts, jobId: null };
     }
     const config: SetDeletionConfig = {

@@ -18,7 +18,11 @@ async function bigJob() {
   const world = await createWorld({ prompts: ITEMS });
   const jobId = await launchPlanned(launchInput(world), world.user.id);
   // Some items already settled, and one leased: the cancel leaves the first alone, takes the other.
-  const [done, running] = await db().jobItem.findMany({ where: { jobId }, take: 2, orderBy: { ordinal: "asc" } });
+  const [done, running] = await db().jobItem.findMany({
+    where: { jobId },
+    take: 2,
+    orderBy: { ordinal: "asc" },
+  });
   await db().jobItem.update({ where: { id: done!.id }, data: { status: "done" } });
   await db().jobItem.update({
     where: { id: running!.id },
@@ -35,7 +39,9 @@ describe("cancelling a big job", () => {
     const running = await db().jobItem.findFirstOrThrow({ where: { jobId, leaseOwner: "w9" } });
     expect(running).toMatchObject({ status: "cancelled", leaseExpiresAt: null });
     expect((await db().job.findUniqueOrThrow({ where: { id: jobId } })).status).toBe("cancelled");
-    const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: jobId, action: "job.cancelled" } });
+    const audit = await db().auditEvent.findFirstOrThrow({
+      where: { entityId: jobId, action: "job.cancelled" },
+    });
     expect(audit.data).toEqual({ cancelledItems: ITEMS - 1 });
   });
 

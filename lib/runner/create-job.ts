@@ -82,7 +82,10 @@ export async function launchOnce(
 }
 
 async function jobLaunchedWith(key: string, actorId: string | null): Promise<string | null> {
-  const job = await db().job.findUnique({ where: { launchKey: key }, select: { id: true, createdById: true } });
+  const job = await db().job.findUnique({
+    where: { launchKey: key },
+    select: { id: true, createdById: true },
+  });
   if (!job) return null;
   if (job.createdById !== actorId) throw new ConflictError("This launch key was used by another launch.");
   return job.id;

@@ -47,58 +47,70 @@ const PROCESSES = [
 ];
 
 describe.each(PROCESSES)("SIGTERM to $name", ({ script, env }) => {
-  it("stores the calls that end within the grace once, releases the rest and exits 0", { timeout: 90_000 }, async () => {
-    teacher.setScript(SCRIPT);
-    teacher.resetStats();
-    const jobId = await slowAndQuickJob();
-    const child = spawnWorker({ ...process.env, ...env, TRACEBANK_SHUTDOWN_GRACE_MS: String(GRACE_MS) }, script);
-    const others: WorkerProcess[] = [];
-    try {
-      const arrived = () => teacher.stats().byEndpoint.chatCompletions === QUICK + SLOW;
-      await until(arrived, "every call in flight", 30_000).catch(
-        (error: Error) => {
+  it(
+    "stores the calls that end within the grace once, releases the rest and exits 0",
+    { timeout: 90_000 },
+    async () => {
+      teacher.setScript(SCRIPT);
+      teacher.resetStats();
+      const jobId = await slowAndQuickJob();
+      const child = spawnWorker(
+        { ...process.env, ...env, TRACEBANK_SHUTDOWN_GRACE_MS: String(GRACE_MS) },
+        script,
+      );
+      const others: WorkerProcess[] = [];
+      try {
+        const arrived = () => teacher.stats().byEndpoint.chatCompletions === QUICK + SLOW;
+        await until(arrived, "every call in flight", 30_000).catch((error: Error) => {
           throw new Error(`${error.message}\n${child.output()}`);
-        },
-      );
-      expect(await db().trace.count({ where: { jobId } })).toBe(0);
-      child.child.kill("SIGTERM");
-      // A repeat right away is the same keystroke forwarded again (npm, scripts/start.mjs): still graceful.
-      child.child.kill("SIGTERM");
-      expect(await child.exited, child.output()).toBe(0);
+        });
+        expect(await db().trace.count({ where: { jobId } })).toBe(0);
+        child.child.kill("SIGTERM");
+        // A repeat right away is the same keystroke forwarded again (npm, scripts/start.mjs): still graceful.
+        child.child.kill("SIGTERM");
+        expect(await child.exited, child.output()).toBe(0);
 
-      const items = await db().jobItem.findMany({
-        where: { jobId },
-        select: { id: true, status: true, attempts: true, leaseOwner: true, leaseExpiresAt: true, prompt: true },
-      });
-      const quick = items.filter((i) => i.prompt!.text.startsWith("quick"));
-      const slow = items.filter((i) => i.prompt!.text.startsWith("slow"));
-      expect(quick.map((i) => i.status)).toEqual(Array(QUICK).fill("done"));
-      // Back in the queue untouched: not running under a lease, the interrupted attempt not counted.
-      expect(slow.map((i) => [i.status, i.leaseOwner, i.leaseExpiresAt, i.attempts])).toEqual(
-        Array(SLOW).fill(["pending", null, null, 0]),
-      );
-      const afterStop = await traceCounts(jobId);
-      expect(afterStop.traces).toBe(QUICK);
-      expect(quick.every((i) => afterStop.perItem.get(i.id) === 1)).toBe(true);
-      expect(child.output()).toMatch(/SIGTERM: stopping .*6 s to finish/);
+        const items = await db().jobItem.findMany({
+          where: { jobId },
+          select: {
+            id: true,
+            status: true,
+            attempts: true,
+            leaseOwner: true,
+            leaseExpiresAt: true,
+            prompt: true,
+          },
+        });
+        const quick = items.filter((i) => i.prompt!.text.startsWith("quick"));
+        const slow = items.filter((i) => i.prompt!.text.startsWith("slow"));
+        expect(quick.map((i) => i.status)).toEqual(Array(QUICK).fill("done"));
+        // Back in the queue untouched: not running under a lease, the interrupted attempt not counted.
+        expect(slow.map((i) => [i.status, i.leaseOwner, i.leaseExpiresAt, i.attempts])).toEqual(
+          Array(SLOW).fill(["pending", null, null, 0]),
+        );
+        const afterStop = await traceCounts(jobId);
+        expect(afterStop.traces).toBe(QUICK);
+        expect(quick.every((i) => afterStop.perItem.get(i.id) === 1)).toBe(true);
+        expect(child.output()).toMatch(/SIGTERM: stopping .*6 s to finish/);
 
-      // Another worker finishes the job: every item ends with exactly one trace.
-      teacher.setScript({ defaults: { latencyMs: 20 } });
-      const next = spawnWorker({ ...process.env });
-      others.push(next);
-      await until(
-        async () => (await db().job.findUniqueOrThrow({ where: { id: jobId } })).status === "completed",
-        "the job to complete",
-        60_000,
-      );
-      await stopWorker(next);
-      const { items: done, traces, perItem } = await traceCounts(jobId);
-      expect(done.every((i) => i.status === "done")).toBe(true);
-      expect(traces).toBe(QUICK + SLOW);
-      expect([...perItem.values()].every((n) => n === 1)).toBe(true);
-    } finally {
-      for (const w of [child, ...others])
-        if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill("SIGKILL");
-    }
-  });
+        // Another worker finishes the job: every item ends with exactly one trace.
+        teacher.setScript({ defaults: { latencyMs: 20 } });
+        const next = spawnWorker({ ...process.env });
+        others.push(next);
+        await until(
+          async () => (await db().job.findUniqueOrThrow({ where: { id: jobId } })).status === "completed",
+          "the job to complete",
+          60_000,
+        );
+        await stopWorker(next);
+        const { items: done, traces, perItem } = await traceCounts(jobId);
+        expect(done.every((i) => i.status === "done")).toBe(true);
+        expect(traces).toBe(QUICK + SLOW);
+        expect([...perItem.values()].every((n) => n === 1)).toBe(true);
+      } finally {
+        for (const w of [child, ...others])
+          if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill("SIGKILL");
+      }
+    },
+  );
 });

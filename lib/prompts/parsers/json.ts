@@ -131,7 +131,11 @@ class ItemReader {
     this.itemChars += chars;
     if (this.itemChars <= MAX_ITEM_CHARS) return;
     const limit = MAX_ITEM_CHARS.toLocaleString("en-US");
-    this.rows.push({ line: this.itemLine, item: this.index, error: `the item is longer than ${limit} characters` });
+    this.rows.push({
+      line: this.itemLine,
+      item: this.index,
+      error: `the item is longer than ${limit} characters`,
+    });
     this.assembler = null;
     [this.pieces, this.piecesChars] = [[], 0];
     this.skip("items", this.itemDepth);
