@@ -39,6 +39,8 @@ const env = {
   TRACEBANK_DATA_DIR: dataDir,
   TRACEBANK_IN_PROCESS_WORKER: "1",
   NEXT_TELEMETRY_DISABLED: "1",
+  // Next leaves SIGTERM/SIGINT to the app: its worker stops within TRACEBANK_SHUTDOWN_GRACE_MS.
+  NEXT_MANUAL_SIG_HANDLE: "true",
   NODE_ENV: "production",
   // Loopback only, as `npm start`; the origin check allows the loopback names on this port.
   PORT: port,

@@ -48,6 +48,9 @@ const EnvSchema = z.object({
   // On SIGTERM/SIGINT the in-process worker stops leasing and lets calls in flight finish for up
   // to this long, then releases the rest.
   TRACEBANK_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  // Set (to anything, as Next reads it) by scripts/start.mjs for `next start`: Next then leaves
+  // SIGTERM/SIGINT to the app, which stops its worker within the grace above and exits.
+  NEXT_MANUAL_SIG_HANDLE: z.string().optional(),
 });
 
 function isOrigin(value: string): boolean {

@@ -67,10 +67,12 @@ run(process.execPath, [
 ]);
 
 // PORT goes to the server too: the origin check allows the loopback names on this port only.
+// NEXT_MANUAL_SIG_HANDLE: Next leaves SIGTERM/SIGINT to the app, whose worker stops within
+// TRACEBANK_SHUTDOWN_GRACE_MS.
 const server = spawn(
   process.execPath,
   [join(root, "node_modules/next/dist/bin/next"), "start", "-H", address.host, "-p", address.port],
-  { stdio: "inherit", env: { ...env, PORT: address.port } },
+  { stdio: "inherit", env: { ...env, PORT: address.port, NEXT_MANUAL_SIG_HANDLE: "true" } },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

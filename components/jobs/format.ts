@@ -8,6 +8,15 @@ export function isOpenStatus(status: string | undefined): boolean {
   return isActiveStatus(status) || status === "paused";
 }
 
+/** Ended (cancelled or failed) with items still being marked cancelled, in batches. */
+export function isSettling(progress: {
+  status: string;
+  counts: { pending: number; running: number };
+}): boolean {
+  const ended = progress.status === "cancelled" || progress.status === "failed";
+  return ended && progress.counts.pending + progress.counts.running > 0;
+}
+
 /** 42 s, 3 min 5 s, 2 h 10 min. */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return "—";

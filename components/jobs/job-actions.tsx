@@ -24,8 +24,15 @@ export function JobActions({ progress, changed }: { progress: JobProgress; chang
   });
   const resume = useAction(resumeJobAction, { onSuccess: after("Job resumed."), onError: reportError });
   const cancel = useAction(cancelJobAction, {
-    onSuccess: ({ data }) =>
-      after(`Job cancelled (${formatCount(data?.cancelledItems ?? 0)} items were not run).`)(),
+    onSuccess: ({ data }) => {
+      const items = `${formatCount(data?.cancelledItems ?? 0)} item${data?.cancelledItems === 1 ? "" : "s"}`;
+      // A big job's items are marked in the background: the counts below follow.
+      after(
+        data?.finishing
+          ? `Job cancelled: ${items} will not run (still marking them cancelled).`
+          : `Job cancelled: cancelled ${items}.`,
+      )();
+    },
     onError: reportError,
   });
   const retry = useAction(retryFailedItemsAction, {

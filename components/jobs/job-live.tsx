@@ -8,7 +8,7 @@ import { fetchJson } from "../fetch-json";
 import { Card, CardBody, CardHeader } from "../ui/card";
 import { formatCount, formatUtc } from "../ui/format";
 import { Notice } from "../ui/notice";
-import { isActiveStatus } from "./format";
+import { isActiveStatus, isSettling } from "./format";
 import { JobActions } from "./job-actions";
 import { JobStats } from "./job-stats";
 import { JobStatusBadge } from "./job-status-badge";
@@ -39,8 +39,9 @@ export function JobLive({
     queryFn: () => fetchJson<JobProgress>(`/api/jobs/${jobId}/progress`),
     initialData: initial,
     refetchInterval: (query) => {
-      const status = query.state.data?.status;
-      return isActiveStatus(status) ? 1_000 : status === "paused" ? 5_000 : false;
+      const data = query.state.data;
+      if (isActiveStatus(data?.status) || (data && isSettling(data))) return 1_000;
+      return data?.status === "paused" ? 5_000 : false;
     },
   });
   const changed = () => {
@@ -74,6 +75,14 @@ export function JobLive({
         {progress.pauseReason && (
           <Notice tone="warning">
             <span data-testid="job-pause-reason">{progress.pauseReason}</span>
+          </Notice>
+        )}
+        {isSettling(progress) && (
+          <Notice tone="info">
+            <span data-testid="job-settling">
+              Cancelling: {formatCount(counts.pending + counts.running)} items still to mark cancelled. None
+              of them will run.
+            </span>
           </Notice>
         )}
         {progress.planned !== null && (

@@ -21,6 +21,7 @@ import { CategoryMapEditor, type CategoryOption } from "./category-map-editor";
 import { EstimatePanel } from "./estimate-panel";
 import { PromptSetSelect, type PromptSetOption } from "./prompt-set-select";
 import { GenerationFields, type TeacherOption } from "./generation-fields";
+import { newLaunchKey } from "./launch-key";
 import { generationInput, initialGeneration, launchErrorMessage } from "./generation-state";
 import { MessageChecklist, type MessageOption } from "./message-checklist";
 
@@ -56,9 +57,12 @@ export function LaunchForm({
   const [erased, setErased] = useState(DEFAULT_ERASED_SYSTEM_PROMPT);
   const [generation, setGeneration] = useState(() => initialGeneration(teachers[0]?.id ?? ""));
   const [error, setError] = useState<string>();
+  // One key per launch: a double submit or a retried request returns the same job.
+  const [launchKey, setLaunchKey] = useState(newLaunchKey);
   const launch = useAction(launchJobAction, {
     onSuccess: ({ data }) => {
       if (!data) return;
+      setLaunchKey(newLaunchKey());
       toast.success("Job launched.");
       router.push(`/jobs/${data.jobId}`);
     },
@@ -97,6 +101,7 @@ export function LaunchForm({
     setError(undefined);
     launch.execute({
       ...generationInput(generation),
+      launchKey,
       name: name.trim() || undefined,
       promptSetId,
       systemMessageIds: [...checked],

@@ -15,6 +15,7 @@ import { toast } from "../ui/toast";
 import { EstimatePanel } from "./estimate-panel";
 import { PromptSetSelect, type PromptSetOption } from "./prompt-set-select";
 import { GenerationFields, type TeacherOption } from "./generation-fields";
+import { newLaunchKey } from "./launch-key";
 import { generationInput, initialGeneration, launchErrorMessage } from "./generation-state";
 import { EvolFields, TopicFields, type TopicState } from "./synthesis-method-fields";
 
@@ -40,9 +41,12 @@ export function SynthesisForm({ sets, teachers }: { sets: PromptSetOption[]; tea
   );
   const [generation, setGeneration] = useState(() => initialGeneration(teachers[0]?.id ?? ""));
   const [error, setError] = useState<string>();
+  // One key per launch: a double submit or a retried request returns the same job.
+  const [launchKey, setLaunchKey] = useState(newLaunchKey);
   const launch = useAction(launchSynthesisAction, {
     onSuccess: ({ data }) => {
       if (!data) return;
+      setLaunchKey(newLaunchKey());
       toast.success("Synthesis job launched.");
       router.push(`/jobs/${data.jobId}`);
     },
@@ -75,6 +79,7 @@ export function SynthesisForm({ sets, teachers }: { sets: PromptSetOption[]; tea
     setError(undefined);
     launch.execute({
       ...generationInput(generation),
+      launchKey,
       name: name.trim() || undefined,
       targetSetId: targetKind === "existing" ? targetSetId : undefined,
       newSetName: targetKind === "new" ? newSetName : undefined,

@@ -7,6 +7,7 @@ import { deletePromptSetAction, updatePromptSetAction } from "@/lib/actions/prom
 import { toastActionError } from "../ui/action-result";
 import { Button } from "../ui/button";
 import { Field, Input, Textarea } from "../ui/field";
+import { formatCount } from "../ui/format";
 import { toast } from "../ui/toast";
 
 const reportError = toastActionError("Failed.");
@@ -28,9 +29,16 @@ export function SetSettings({
     onError: reportError,
   });
   const remove = useAction(deletePromptSetAction, {
-    onSuccess: () => {
-      toast.success(`Deleted "${set.name}".`);
-      router.push("/prompts");
+    onSuccess: ({ data }) => {
+      const prompts = `${formatCount(data?.prompts ?? 0)} prompt${data?.prompts === 1 ? "" : "s"}`;
+      if (data?.jobId) {
+        // A big set goes batch by batch in the background: its job shows how far it got.
+        toast.success(`Deleting "${set.name}" and its ${prompts} in the background.`);
+        router.push(`/jobs/${data.jobId}`);
+      } else {
+        toast.success(`Deleted "${set.name}" and its ${prompts}.`);
+        router.push("/prompts");
+      }
     },
     onError: reportError,
   });

@@ -33,8 +33,10 @@ export const deletePromptSetAction = authedAction
   .metadata({ name: "delete-prompt-set", permission: "prompts:import" })
   .inputSchema(DeletePromptSetSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await deletePromptSet(parsedInput, ctx.user.id);
+    const deletion = await deletePromptSet(parsedInput, ctx.user.id);
     revalidatePath("/prompts");
+    if (deletion.jobId) revalidatePath("/jobs");
+    return deletion;
   });
 
 export const cancelImportAction = authedAction

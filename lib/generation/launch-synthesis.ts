@@ -3,8 +3,8 @@ import { randomInt } from "node:crypto";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError } from "../errors";
-import { publishingInto } from "../prompts";
-import { createJob } from "../runner";
+import { BEING_DELETED, deletionOf, launchRefusal } from "../prompts";
+import { createJob, launchOnce } from "../runner";
 import { synthesisKind } from "./kinds";
 import { frozenProvider, stamp } from "./launch-shared";
 import {
@@ -29,6 +29,10 @@ type Plan = {
  */
 export async function launchSynthesis(input: LaunchSynthesisInput, actorId: string | null): Promise<string> {
   const options = LaunchSynthesisSchema.parse(input);
+  return launchOnce(options.launchKey, actorId, (launchKey) => launch(options, actorId, launchKey));
+}
+
+async function launch(options: LaunchSynthesis, actorId: string | null, launchKey: string | null) {
   const target = options.targetSetId
     ? await db().promptSet.findUnique({
         where: { id: options.targetSetId },
@@ -36,6 +40,7 @@ export async function launchSynthesis(input: LaunchSynthesisInput, actorId: stri
       })
     : null;
   if (options.targetSetId && !target) throw new NotFoundError("Prompt set", options.targetSetId);
+  if (target && (await deletionOf(target.id))) throw new ConflictError(BEING_DELETED);
   const plan = await planOf(options);
   const { provider, pricing } = await frozenProvider(options.providerId);
   const method = plan.synthesis.method;
@@ -71,6 +76,7 @@ export async function launchSynthesis(input: LaunchSynthesisInput, actorId: stri
           expectedItems: plan.itemCount,
           promptSetId: set.id,
           actorId,
+          launchKey,
           audit: {
             name,
             kind: "synthesis",
@@ -111,8 +117,8 @@ async function planOf(options: LaunchSynthesis): Promise<Plan> {
   }
   const source = await db().promptSet.findUnique({ where: { id: s.sourcePromptSetId } });
   if (!source) throw new NotFoundError("Prompt set", s.sourcePromptSetId);
-  const importing = await publishingInto(source.id);
-  if (importing) throw new ConflictError(importing.message);
+  const refused = await launchRefusal(source.id);
+  if (refused) throw new ConflictError(refused);
   const promptCount = await db().prompt.count({ where: { promptSetId: source.id } });
   if (promptCount === 0) {
     throw new InvalidInputError(`Prompt set "${source.name}" has no prompts to evolve. Import some first.`);

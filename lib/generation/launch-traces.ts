@@ -2,8 +2,8 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { db } from "../db";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors";
-import { publishingInto } from "../prompts";
-import { createJob } from "../runner";
+import { launchRefusal } from "../prompts";
+import { createJob, launchOnce } from "../runner";
 import { tracesKind } from "./kinds";
 import { frozenProvider, stamp } from "./launch-shared";
 import { createPlanSampler, unmappedCategories, type PlanSelection } from "./sampling";
@@ -19,13 +19,17 @@ type JobConfig = TracesConfig;
  */
 export async function launchJob(input: LaunchJobInput, actorId: string | null): Promise<string> {
   const options = LaunchJobSchema.parse(input);
+  return launchOnce(options.launchKey, actorId, (launchKey) => launch(options, actorId, launchKey));
+}
+
+async function launch(options: LaunchJob, actorId: string | null, launchKey: string | null) {
   const client = db();
   const asOf = new Date();
   const promptSet = await client.promptSet.findUnique({ where: { id: options.promptSetId } });
   if (!promptSet) throw new NotFoundError("Prompt set", options.promptSetId);
   // A launch takes the set as it is now: not while an import into it is still running.
-  const importing = await publishingInto(promptSet.id);
-  if (importing) throw new ConflictError(importing.message);
+  const refused = await launchRefusal(promptSet.id);
+  if (refused) throw new ConflictError(refused);
   const promptCount = await client.prompt.count({
     where: { promptSetId: promptSet.id, createdAt: { lte: asOf } },
   });
@@ -75,6 +79,7 @@ export async function launchJob(input: LaunchJobInput, actorId: string | null): 
     expectedItems,
     promptSetId: promptSet.id,
     actorId,
+    launchKey,
     audit: {
       name,
       itemCount: expectedItems,

@@ -3,7 +3,7 @@
 // that runs workers or reads job configs (the web server, `npm run worker`) imports it.
 import { z } from "zod";
 import { SynthesisConfigSchema, TracesConfigSchema } from "../generation/schemas";
-import { ImportJobConfigSchema } from "../prompts/schemas";
+import { ImportJobConfigSchema, SetDeletionConfigSchema } from "../prompts/schemas";
 import "../generation";
 import "../prompts";
 
@@ -20,12 +20,13 @@ export {
   type JobProgress,
   type JobSummary,
 } from "../runner";
-export { createWorker, defaultWorkerId, startWorker, type Worker } from "../runner";
+export { createWorker, defaultWorkerId, startWorker, stopOnSignals, type Worker } from "../runner";
 
 /** Every job's frozen config, discriminated on `kind` (older trace jobs stored none). */
 export const JobConfigSchema = z.discriminatedUnion("kind", [
   TracesConfigSchema,
   SynthesisConfigSchema,
   ImportJobConfigSchema,
+  SetDeletionConfigSchema,
 ]);
 export type JobConfig = z.infer<typeof JobConfigSchema>;

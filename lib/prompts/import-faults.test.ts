@@ -9,7 +9,8 @@ import { deferred, until } from "../testing/job-fixtures";
 import { cancelImport } from "./cancel-import";
 import { PUBLISHING_REFUSAL } from "./import-end";
 import { receiveImport } from "./import-start";
-import { createPromptSet, deletePromptSet } from "./mutations";
+import { createPromptSet } from "./mutations";
+import { deletePromptSet } from "./set-deletion";
 import { chunked, jsonl, promptRows } from "./test-helpers";
 
 // Faults injected where the import meets the database and the disk: each test sets what it needs.

@@ -3,11 +3,8 @@ import { db } from "../db";
 import { ConflictError, isUniqueViolation, NotFoundError } from "../errors";
 import {
   CreatePromptSetSchema,
-  DeletePromptSetSchema,
-  OPEN_IMPORT_STATUSES,
   UpdatePromptSetSchema,
   type CreatePromptSetInput,
-  type DeletePromptSetInput,
   type UpdatePromptSetInput,
 } from "./schemas";
 
@@ -57,39 +54,4 @@ export async function updatePromptSet(input: UpdatePromptSetInput, actorId: stri
     if (isUniqueViolation(error)) throw nameTaken(name);
     throw error;
   }
-}
-
-/** Deletes a set with its prompts and import history, unless a job was launched from it. */
-export async function deletePromptSet(input: DeletePromptSetInput, actorId: string | null): Promise<void> {
-  const { id } = DeletePromptSetSchema.parse(input);
-  await db().$transaction(async (tx) => {
-    const set = await tx.promptSet.findUnique({
-      where: { id },
-      select: { name: true, _count: { select: { jobs: true, prompts: true } } },
-    });
-    if (!set) throw new NotFoundError("Prompt set", id);
-    const jobs = set._count.jobs;
-    if (jobs > 0)
-      throw new ConflictError(
-        `"${set.name}" is used by ${jobs} job${jobs === 1 ? "" : "s"}, whose traces point at its prompts: ` +
-          "it cannot be deleted. Rename it instead if it should not be used again.",
-      );
-    const importing = await tx.promptImport.count({
-      where: { promptSetId: id, status: { in: [...OPEN_IMPORT_STATUSES] } },
-    });
-    if (importing > 0)
-      throw new ConflictError(
-        `An import into "${set.name}" is still running: cancel it or let it finish, then delete the set.`,
-      );
-    await tx.promptSet.delete({ where: { id } });
-    await recordAudit(
-      {
-        actorId,
-        action: "prompt-set.deleted",
-        entityId: id,
-        data: { name: set.name, prompts: set._count.prompts },
-      },
-      tx,
-    );
-  });
 }

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { parseRows, resolveFormat, where } from "./parsers";
+import { MAX_ITEM_CHARS } from "./parsers/json";
 import { chunked, collect, jsonl } from "./test-helpers";
 
 const parse = (format: "jsonl" | "csv" | "json", text: string, size = 7) =>
@@ -185,6 +186,58 @@ describe("JSON", () => {
     expect((await parse("json", '"just a string"')).at(-1)).toMatchObject({ fatal: true });
     expect((await parse("json", '[{"text": "a"}]\n[]')).at(-1)).toMatchObject({ fatal: true, line: 2 });
   });
+});
+
+describe("JSON items past the size cap", () => {
+  const limit = "the item is longer than 4,000,000 characters";
+
+  it("refuses one long string or many parts adding up, naming the item, and reads on", async () => {
+    const long = "x".repeat(MAX_ITEM_CHARS + 1);
+    const part = "y".repeat(Math.ceil(MAX_ITEM_CHARS / 4));
+    const parts = JSON.stringify(Array.from({ length: 5 }, () => ({ p: [part] })));
+    const text = `[\n{"text": "a"},\n{"text": "${long}"},\n{"text": "b", "parts": ${parts}},\n{"text": "c"}\n]\n`;
+    const rows = await parse("json", text, 100_000);
+    expect(rows.map((r) => ({ ...r, value: r.value && JSON.stringify(r.value).slice(0, 20) }))).toEqual([
+      { line: 2, item: 1, value: '{"text":"a"}' },
+      { line: 3, item: 2, error: limit },
+      { line: 4, item: 3, error: limit },
+      { line: 5, item: 4, value: '{"text":"c"}' },
+    ]);
+  });
+
+  it("keeps an item just under the cap", async () => {
+    const text = JSON.stringify([{ text: "z".repeat(MAX_ITEM_CHARS - 100) }]);
+    const rows = await parse("json", text, 100_000);
+    expect(rows).toHaveLength(1);
+    expect((rows[0]!.value as { text: string }).text).toHaveLength(MAX_ITEM_CHARS - 100);
+  });
+
+  it(
+    "holds no more than a piece of a 100-million-character item in memory",
+    { timeout: 60_000 },
+    async () => {
+      const piece = Buffer.alloc(1 << 20, "x");
+      const before = process.memoryUsage().heapUsed;
+      let peak = 0;
+      // The parser asks for the next megabyte once it is done with the last: sample the heap then.
+      async function* file() {
+        yield Buffer.from('{"prompts": [{"text": "');
+        for (let i = 0; i < 100; i++) {
+          yield piece;
+          peak = Math.max(peak, process.memoryUsage().heapUsed - before);
+        }
+        yield Buffer.from('"},\n{"text": "after"}]}');
+      }
+      const rows = [];
+      for await (const batch of parseRows("json", file())) rows.push(...batch);
+      expect(rows).toEqual([
+        { line: 1, item: 1, error: limit },
+        { line: 2, item: 2, value: { text: "after" } },
+      ]);
+      // Assembling it would take 100 MB at least; pieces die young.
+      expect(peak).toBeLessThan(40 * 1024 * 1024);
+    },
+  );
 });
 
 describe("resolveFormat", () => {

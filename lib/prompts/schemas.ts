@@ -273,3 +273,19 @@ export const ImportJobConfigSchema = z.object({
   mode: ImportModeSchema,
 });
 export type ImportJobConfig = z.infer<typeof ImportJobConfigSchema>;
+
+/** Prompts one step of a set's deletion removes: each step is one short transaction. */
+export const DELETE_BATCH = 5_000;
+
+/** A big set's deletion on the runner: one item per batch of prompts, then the set itself. */
+export const SetDeletionConfigSchema = z.object({
+  kind: z.literal("prompt-set-deletion"),
+  promptSet: z.object({ id: z.string().min(1), name: z.string() }),
+  /** The set's prompts when the deletion began. */
+  prompts: z.number().int().min(0),
+  batch: z.number().int().min(1).default(DELETE_BATCH),
+});
+export type SetDeletionConfig = z.infer<typeof SetDeletionConfigSchema>;
+
+/** What deleting a set did: deleted at once, or started as a job (a big set) that runs in the background. */
+export type SetDeletion = { prompts: number; jobId: string | null };

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors";
+import { cancelOpenItems, cancelRestInBackground } from "./cancel-items";
 import { announceJobCancelled } from "./cancel-signal";
 import { runFinished } from "./completion";
 import { kindNamed } from "./registry";
@@ -12,14 +13,32 @@ const OPEN_JOB = { in: ["queued", "running", "paused"] };
 const CANCELLABLE = { in: ["planning", ...OPEN_JOB.in] };
 const TX = { maxWait: 30_000, timeout: 60_000 };
 
+// How long a cancel request spends on the items itself; a bigger job's rest goes on in the background.
+const IN_REQUEST_MS = 2_000;
+
+export type CancelResult = {
+  /** The job's items that were still open (pending or running) when it was cancelled. */
+  cancelledItems: number;
+  /** True while some of them are still being marked cancelled, in the background. */
+  finishing: boolean;
+};
+
 /**
- * Stops a job: it and its unfinished items become cancelled in one transaction, so a worker still
- * holding a lease can no longer store a trace (its write is guarded by the item's status).
- * Workers in this process abort their calls at once; others notice on their next poll.
+ * Stops a job. First, in one short transaction, the job becomes cancelled (workers stop leasing
+ * its items, and this process's calls are aborted at once; other processes notice on their next
+ * poll), then its open items are cancelled in batches of short writes: here for up to two seconds,
+ * the rest in the background (and, should this process stop first, by the next worker's sweep).
+ * A call still running when its item is cancelled cannot store its result: its write is guarded
+ * by the item's status.
  */
-export async function cancelJob(jobId: string, actorId: string | null): Promise<{ cancelledItems: number }> {
+export async function cancelJob(
+  jobId: string,
+  actorId: string | null,
+  options: { inRequestMs?: number } = {},
+): Promise<CancelResult> {
   const now = new Date();
-  const cancelledItems = await db().$transaction(async (tx) => {
+  const deadline = performance.now() + (options.inRequestMs ?? IN_REQUEST_MS);
+  const open = await db().$transaction(async (tx) => {
     const job = await tx.job.findUnique({
       where: { id: jobId },
       select: { status: true, kind: true, config: true },
@@ -36,24 +55,19 @@ export async function cancelJob(jobId: string, actorId: string | null): Promise<
     });
     if (stopped.count === 0)
       throw new ConflictError(`This job is already ${job.status}; there is nothing to cancel.`);
-    const items = await tx.jobItem.updateMany({
-      where: { jobId, status: { in: ["pending", "running"] } },
-      data: { status: "cancelled", leaseExpiresAt: null },
-    });
+    // The (jobId, status, ordinal) index counts them without reading the items.
+    const count = await tx.jobItem.count({ where: { jobId, status: { in: ["pending", "running"] } } });
     await recordAudit(
-      {
-        actorId,
-        action: "job.cancelled",
-        entityId: jobId,
-        data: { cancelledItems: items.count },
-      },
+      { actorId, action: "job.cancelled", entityId: jobId, data: { cancelledItems: count } },
       tx,
     );
     await runFinished(tx, jobId, { status: "cancelled", error: null });
-    return items.count;
+    return count;
   }, TX);
   announceJobCancelled(jobId);
-  return { cancelledItems };
+  const here = await cancelOpenItems(jobId, deadline);
+  if (!here.done) void cancelRestInBackground(jobId);
+  return { cancelledItems: open, finishing: !here.done };
 }
 
 /** Puts failed items back in the queue with fresh attempts; a completed job runs again. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "../db";
+import { cancelOpenItems } from "./cancel-items";
 import { kindNamed } from "./registry";
 import { ACTIVE_JOB_STATUSES } from "./schemas";
 
@@ -39,21 +40,22 @@ export async function finishJobIfDone(jobId: string, now: Date): Promise<boolean
   }, TX);
 }
 
-/** Ends a job as failed with the reason (planning failed, say); its open items are cancelled. */
+/**
+ * Ends a job as failed with the reason (planning failed, say); its open items are then cancelled
+ * in batches (a worker's sweep finishes them should this process stop first).
+ */
 export async function failJob(jobId: string, error: string, now = new Date()): Promise<boolean> {
-  return db().$transaction(async (tx) => {
-    const failed = await tx.job.updateMany({
+  const failed = await db().$transaction(async (tx) => {
+    const ended = await tx.job.updateMany({
       where: { id: jobId, status: { in: ["planning", "queued", "running", "paused"] } },
       data: { status: "failed", finishedAt: now, error, planOwner: null, planLeaseExpiresAt: null },
     });
-    if (failed.count === 0) return false;
-    await tx.jobItem.updateMany({
-      where: { jobId, status: OPEN },
-      data: { status: "cancelled", leaseExpiresAt: null },
-    });
+    if (ended.count === 0) return false;
     await runFinished(tx, jobId, { status: "failed", error });
     return true;
   }, TX);
+  if (failed) await cancelOpenItems(jobId);
+  return failed;
 }
 
 /** The kind's `finished` hook, in the transaction that gave the job its final status. */

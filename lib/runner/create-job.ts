@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit";
 import type { AuditData } from "../audit/schemas";
 import { db, type Tx } from "../db";
+import { ConflictError } from "../errors";
 import type { JobKind } from "./kind";
 
 export type NewJob<C extends { kind: string }> = {
@@ -15,6 +16,8 @@ export type NewJob<C extends { kind: string }> = {
   actorId: string | null;
   /** The audit entry's payload for the launch. */
   audit: AuditData<"job.launched">;
+  /** The launch's idempotency key (unique): see launchOnce. */
+  launchKey?: string | null;
 };
 
 /**
@@ -36,6 +39,7 @@ export async function createJob<C extends { kind: string }>(job: NewJob<C>, tx?:
         providerId: settings.teacher?.provider.id ?? null,
         itemCount: job.expectedItems,
         createdById: job.actorId,
+        launchKey: job.launchKey ?? null,
       },
       select: { id: true },
     });
@@ -51,4 +55,38 @@ export async function createJob<C extends { kind: string }>(job: NewJob<C>, tx?:
     return created.id;
   };
   return tx ? write(tx) : db().$transaction(write);
+}
+
+/**
+ * Runs a launch at most once per key: a second launch with the key (a double submit, a request
+ * retried after its answer was lost) gets the first one's job instead of creating another, also
+ * when both run at once (the key is unique: the loser's insert fails, and it returns the winner's).
+ * Without a key, it simply launches.
+ */
+export async function launchOnce(
+  key: string | null | undefined,
+  actorId: string | null,
+  launch: (key: string | null) => Promise<string>,
+): Promise<string> {
+  if (!key) return launch(null);
+  const first = await jobLaunchedWith(key, actorId);
+  if (first) return first;
+  try {
+    return await launch(key);
+  } catch (error) {
+    // Whatever refused ours (the key, or the new prompt set's name), the winner's job is the answer.
+    const winner = await jobLaunchedWith(key, actorId);
+    if (winner) return winner;
+    throw error;
+  }
+}
+
+async function jobLaunchedWith(key: string, actorId: string | null): Promise<string | null> {
+  const job = await db().job.findUnique({
+    where: { launchKey: key },
+    select: { id: true, createdById: true },
+  });
+  if (!job) return null;
+  if (job.createdById !== actorId) throw new ConflictError("This launch key was used by another launch.");
+  return job.id;
 }

@@ -23,3 +23,13 @@ export const JobRefSchema = z.object({
 export type JobRef = z.infer<typeof JobRefSchema>;
 
 export const JobIdParamsSchema = z.object({ id: z.string().trim().min(1) });
+
+/**
+ * A launch's idempotency key (a launch form makes one per launch; an upload sends it as
+ * Idempotency-Key): a second launch with it, a double submit or a retried request, returns the
+ * job the first one created.
+ */
+export const LaunchKeySchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{16,100}$/, "A launch key has 16 to 100 letters, digits, - or _.");

@@ -31,7 +31,7 @@ describe("cancel, stop and the running loop", () => {
     const run = worker.runOnce();
     await until(() => gates.length === 2, "two calls in flight");
 
-    expect(await cancelJob(jobId, world.user.id)).toEqual({ cancelledItems: 6 });
+    expect(await cancelJob(jobId, world.user.id)).toEqual({ cancelledItems: 6, finishing: false });
     await run;
     expect(gates.every((g) => g.request.signal?.aborted)).toBe(true);
     const items = await db().jobItem.findMany({ where: { jobId } });

@@ -130,7 +130,7 @@ describe("circuit breaker and pause", () => {
     await expect(resumeJob(jobId, null)).rejects.toThrow(/not paused/);
 
     await pauseJob(jobId, null);
-    expect(await cancelJob(jobId, null)).toEqual({ cancelledItems: 4 });
+    expect(await cancelJob(jobId, null)).toEqual({ cancelledItems: 4, finishing: false });
     expect((await job(jobId)).status).toBe("cancelled");
     expect(teacher.calls).toHaveLength(0);
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 // The schema module itself: client forms import this file, and the teacher index is server-only.
+import { LaunchKeySchema } from "../../runner/schemas";
 import { MAX_SEED, RequestParamsSchema } from "../../teacher/schemas";
 import { MAX_TOPICS, parseTopics } from "../synthesis/topics";
 import {
@@ -30,6 +31,7 @@ const optionalName = (what: string) => optionalText(200, `the ${what}`);
 
 /** The teacher, its request parameters and how the job runs: shared by both launch forms. */
 const generationFields = {
+  launchKey: LaunchKeySchema.optional(),
   name: optionalName("job name"),
   providerId: id("teacher"),
   /** What every request of the job carries; `params.seed` is the provider's sampling seed. */

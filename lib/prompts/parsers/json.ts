@@ -7,13 +7,20 @@ import { decodeUtf8, NotUtf8Error, type ImportSource, type ParsedRow } from "./t
 const END_OF_INPUT = Symbol.for("object-stream.none") as unknown as string;
 const SHAPE = 'expected an array of objects, or an object with a "prompts" array';
 
+/** One item this long (its keys, strings and numbers) is reported and skipped, not assembled. */
+export const MAX_ITEM_CHARS = 4_000_000;
+// A top-level key is kept only this far: enough to tell "prompts" from any other.
+const MAX_KEY_CHARS = 64;
+
 /**
  * A JSON document, streamed: a top-level array of objects, or an object whose "prompts" key holds
  * that array (other keys are skipped unread). The text is fed to the tokenizer one line at a time,
  * so the line an item's "{" is on is the line the tokenizer was given when it emitted startObject.
+ * Strings, keys and numbers arrive in pieces and are kept only while an item is assembled, up to
+ * MAX_ITEM_CHARS per item: memory stays bounded whatever one value or one item holds.
  */
 export async function* parseJson(source: ImportSource): AsyncGenerator<ParsedRow[]> {
-  const tokenize = jsonParser({ streamValues: false });
+  const tokenize = jsonParser({ packValues: false, streamValues: true });
   const items = new ItemReader();
   let line = 1;
   try {
@@ -62,6 +69,12 @@ class ItemReader {
   private index = 0;
   private itemLine = 0;
   private assembler: Assembler | null = null;
+  /** The item's nesting depth and size so far (characters of its values, one per other token). */
+  private itemDepth = 0;
+  private itemChars = 0;
+  /** The pieces of the key, string or number being read, while it is worth keeping. */
+  private pieces: string[] = [];
+  private piecesChars = 0;
 
   take(): ParsedRow[] {
     const rows = this.rows;
@@ -70,7 +83,62 @@ class ItemReader {
   }
 
   push(tokens: Token[], line: number): void {
-    for (const token of tokens) this.step(token, line);
+    for (const token of tokens) this.read(token, line);
+  }
+
+  /** Packs streamed keys, strings and numbers into one token each, keeping only what is needed. */
+  private read(token: Token, line: number): void {
+    switch (token.name) {
+      case "startKey":
+      case "startString":
+      case "startNumber":
+        [this.pieces, this.piecesChars] = [[], 0];
+        return;
+      case "stringChunk":
+      case "numberChunk":
+        this.grow(token.value.length);
+        if (this.keeping()) {
+          this.pieces.push(token.value);
+          this.piecesChars += token.value.length;
+        }
+        return;
+      case "endKey":
+        return this.step({ name: "keyValue", value: this.packed() }, line);
+      case "endString":
+        return this.step({ name: "stringValue", value: this.packed() }, line);
+      case "endNumber":
+        return this.step({ name: "numberValue", value: this.packed() }, line);
+      default:
+        this.grow(1);
+        return this.step(token, line);
+    }
+  }
+
+  private keeping(): boolean {
+    if (this.state === "item") return true;
+    return this.state === "topObject" && this.piecesChars < MAX_KEY_CHARS;
+  }
+
+  private packed(): string {
+    const value = this.pieces.join("");
+    [this.pieces, this.piecesChars] = [[], 0];
+    return value;
+  }
+
+  /** Counts towards the item being assembled; one too long is reported and the rest of it skipped. */
+  private grow(chars: number): void {
+    if (this.state !== "item") return;
+    this.itemChars += chars;
+    if (this.itemChars <= MAX_ITEM_CHARS) return;
+    const limit = MAX_ITEM_CHARS.toLocaleString("en-US");
+    this.rows.push({
+      line: this.itemLine,
+      item: this.index,
+      error: `the item is longer than ${limit} characters`,
+    });
+    this.assembler = null;
+    [this.pieces, this.piecesChars] = [[], 0];
+    this.skip("items", this.itemDepth);
   }
 
   finish(): void {
@@ -99,6 +167,7 @@ class ItemReader {
         else if (token.name === "startObject") {
           this.index++;
           this.itemLine = line;
+          [this.itemDepth, this.itemChars] = [1, 1];
           this.assembler = new Assembler();
           this.assembler.consume(token);
           this.state = "item";
@@ -110,6 +179,8 @@ class ItemReader {
         }
         return;
       case "item":
+        if (token.name === "startObject" || token.name === "startArray") this.itemDepth++;
+        else if (token.name === "endObject" || token.name === "endArray") this.itemDepth--;
         this.assembler!.consume(token);
         if (this.assembler!.done) {
           this.rows.push({ line: this.itemLine, item: this.index, value: this.assembler!.current });
@@ -127,10 +198,10 @@ class ItemReader {
     }
   }
 
-  private skip(then: State): void {
+  private skip(then: State, depth = 1): void {
     this.state = "skip";
     this.afterSkip = then;
-    this.skipDepth = 1;
+    this.skipDepth = depth;
   }
 }
 

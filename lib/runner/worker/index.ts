@@ -17,9 +17,14 @@ export type Worker = {
   /** One poll (planning what waits for it first): leases what is due, runs it, resolves when settled. */
   runOnce(): Promise<{ leased: number }>;
   start(): void;
-  /** Stops leasing, aborts calls in flight (their items go back to pending), resolves when idle. */
-  stop(): Promise<void>;
+  /**
+   * Stops leasing; calls in flight get up to `graceMs` (default 0) to finish and store their
+   * results, then the rest are aborted and their items go back to pending. Resolves when idle.
+   */
+  stop(options?: StopOptions): Promise<void>;
 };
+
+export type StopOptions = { graceMs?: number };
 
 const ERROR_PAUSE_MS = 5_000;
 
@@ -72,16 +77,18 @@ export function createWorker(options: WorkerOptions): Worker {
       renewTimer.unref();
       loop = run(state);
     },
-    async stop() {
+    async stop(options = {}) {
       state.stopping = true;
       state.sleeper.interrupt();
       await loop;
       loop = undefined;
-      if (renewTimer) clearInterval(renewTimer);
-      renewTimer = undefined;
       await state.planners.stop();
+      // Leases stay renewed during the grace: a call that takes longer than a lease still owns it.
+      await withinGrace(state.calls.settle(), options.graceMs ?? 0);
       state.calls.abortAll(ABORT_STOPPING);
       await settleAll();
+      if (renewTimer) clearInterval(renewTimer);
+      renewTimer = undefined;
       await renewing;
       unsubscribe?.();
       unsubscribe = undefined;
@@ -115,6 +122,18 @@ async function run(state: WorkerState): Promise<void> {
     await state.sleeper.sleep(Math.max(0, nextPoll - performance.now()));
   }
   await polling;
+}
+
+/** Waits for `work`, or until `ms` have passed, whichever comes first. */
+async function withinGrace(work: Promise<void>, ms: number): Promise<void> {
+  if (ms <= 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  try {
+    await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function defaultWorkerId(): string {

@@ -3,6 +3,7 @@ import { db } from "../../db";
 import { logError } from "../../log";
 import { loadActiveJobs } from "../active-jobs";
 import { advanceBatches } from "../batch";
+import { cancelRestInBackground, jobsWithItemsLeftOpen } from "../cancel-items";
 import { failExhaustedLeases } from "../lease";
 import { applyRefunds, pruneReservations } from "../limits";
 import type { WorkerState } from "./state";
@@ -10,7 +11,8 @@ import type { WorkerState } from "./state";
 /**
  * The worker's periodic look at the database: the active jobs (calls of jobs no longer active are
  * aborted or, when paused, left to finish), the breaker's view of pauses, items whose worker died
- * on their last attempt, old reservations, refunds, provider batches, and jobs waiting to be planned.
+ * on their last attempt, old reservations, refunds, provider batches, jobs waiting to be planned,
+ * and (now and then) ended jobs whose items are still to be cancelled.
  */
 export async function poll(state: WorkerState): Promise<void> {
   const started = performance.now();
@@ -31,6 +33,21 @@ export async function poll(state: WorkerState): Promise<void> {
     logError(`worker ${state.workerId}: batch jobs`, error);
   }
   if (!state.stopping) await state.planners.startDue();
+  if (!state.only && !state.stopping) await sweepEndedJobs(state);
+}
+
+// How often a worker looks for ended jobs whose items were left open (by a process that stopped).
+const SWEEP_MS = 30_000;
+
+/** Finishes, in the background, cancelling the items of jobs that ended with some left open. */
+async function sweepEndedJobs(state: WorkerState): Promise<void> {
+  if (performance.now() < state.nextSweepAt) return;
+  state.nextSweepAt = performance.now() + SWEEP_MS;
+  try {
+    for (const jobId of await jobsWithItemsLeftOpen()) void cancelRestInBackground(jobId);
+  } catch (error) {
+    logError(`worker ${state.workerId}: ended jobs with open items`, error);
+  }
 }
 
 /** Calls of jobs that stopped being active: paused ones finish, cancelled ones are aborted. */

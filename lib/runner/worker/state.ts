@@ -61,6 +61,8 @@ export function createWorkerState(options: WorkerOptions) {
     /** Jobs with nothing runnable at the last look: skipped by refills until the next poll. */
     drained: new Set<string>(),
     stopping: false,
+    /** When poll next looks for ended jobs with items left open (performance.now() ms). */
+    nextSweepAt: 0,
     outages: undefined as unknown as OutageGuard,
   };
   state.outages = new OutageGuard({
