@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "../db";
+import { DomainError } from "../errors";
 import { logError } from "../log";
-import type { Teacher } from "../teacher";
+import { TeacherError, type Teacher } from "../teacher";
 import type { ActiveJob } from "./active-job";
 import { describeFailure, finalMessage, isRateLimited, retryDelayMs, type Failure } from "./failure";
 import {
@@ -106,14 +107,7 @@ async function settleFailure(run: ItemRun, error: unknown, setup: boolean): Prom
     return { kind: "failed", failure: { retryable: false, message: "aborted" }, verdict: "aborted" };
   }
   const described = describeFailure(error, `item ${item.id} of job ${item.jobId}`);
-  const failure: Failure = setup
-    ? {
-        ...described,
-        retryable: false,
-        code: "setup",
-        message: `The teacher could not be set up: ${described.message}`,
-      }
-    : described;
+  const failure: Failure = setup ? setupFailure(described, error) : described;
   if (isRateLimited(failure) && run.rateLimited) {
     // Slow down, not down: the item waits out the provider's pause, and the try does not count
     // against maxAttempts, so rate limiting alone never fails an item.
@@ -130,4 +124,24 @@ async function settleFailure(run: ItemRun, error: unknown, setup: boolean): Prom
     await failItem(item, finalMessage(failure, countedAttempts(item)));
   }
   return { kind: "failed", failure, verdict };
+}
+
+/**
+ * A teacher its settings cannot build (gone, a refused URL or key) needs a person: the job pauses.
+ * Anything else while building it (the database away during an outage, say) is not the teacher's
+ * fault: the item is tried again later, as any passing failure.
+ */
+function setupFailure(described: Failure, error: unknown): Failure {
+  if (!(error instanceof TeacherError || error instanceof DomainError))
+    return {
+      ...described,
+      retryable: true,
+      message: `The teacher's settings could not be read: ${described.message}`,
+    };
+  return {
+    ...described,
+    retryable: false,
+    code: "setup",
+    message: `The teacher could not be set up: ${described.message}`,
+  };
 }

@@ -217,6 +217,31 @@ describe("worker", () => {
     ]);
   });
 
+  it("tries again later, without pausing, when the teacher's settings cannot be read (a database outage)", async () => {
+    const world = await createWorld({ prompts: 2 });
+    const jobId = await launchJob(launchInput(world), null);
+    let builds = 0;
+    const teacher = fakeTeacher((request) => answer(request));
+    const worker = createWorker({
+      workerId: "w1",
+      teacherFor: async () => {
+        if (++builds === 1) throw new Error("Can't reach database server at 127.0.0.1:5432");
+        return teacher;
+      },
+    });
+    await drain(worker);
+    const job = () => db().job.findUniqueOrThrow({ where: { id: jobId } });
+    expect((await job()).status).not.toBe("paused");
+    const items = await db().jobItem.findMany({ where: { jobId, status: "pending" } });
+    expect(items.length).toBeGreaterThan(0);
+    expect(items[0]!.lastError).toContain("The teacher's settings could not be read");
+    // Its retry comes due: the job completes.
+    await db().jobItem.updateMany({ where: { jobId }, data: { availableAt: new Date(0) } });
+    await drain(worker);
+    expect((await job()).status).toBe("completed");
+    expect(await db().trace.count({ where: { jobId } })).toBe(2);
+  });
+
   it("treats an existing trace for the item as already done, without a second trace", async () => {
     const world = await createWorld({ prompts: 1 });
     const jobId = await launchJob(launchInput(world), null);
