@@ -2,7 +2,8 @@
 DROP INDEX "JobItem_jobId_promptId_sampleIndex_key";
 
 -- CreateIndex
-CREATE INDEX "Prompt_parentPromptId_idx" ON "Prompt"("parentPromptId");
+-- Partial (hand-written): most prompts have no parent, and an import should not pay for them.
+CREATE INDEX "Prompt_parentPromptId_idx" ON "Prompt"("parentPromptId") WHERE "parentPromptId" IS NOT NULL;
 
 -- CreateIndex
 CREATE UNIQUE INDEX "JobItem_promptId_jobId_sampleIndex_key" ON "JobItem"("promptId", "jobId", "sampleIndex");
