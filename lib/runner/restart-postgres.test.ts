@@ -13,22 +13,13 @@ import {
   spawnWorker,
   stopWorker,
   traceCounts,
+  untilWhileDown,
   type WorkerProcess,
 } from "../testing/worker-processes";
 
 // SQLite has no server to restart: the SQLite suite skips this file.
 const ITEMS = 160;
 const DOWN_MS = 3_000;
-
-/** Polls `check` until it holds; the database may be down meanwhile, so errors mean "not yet". */
-async function until(what: string, check: () => Promise<boolean>, output: () => string, ms = 45_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; worker output:\n${output()}`);
-    await sleep(50);
-  }
-}
 
 describe.runIf(testDbKind() === "postgres")("PostgreSQL restarted in the middle of a generation job", () => {
   let server: OwnPostgres | undefined;
@@ -67,9 +58,9 @@ describe.runIf(testDbKind() === "postgres")("PostgreSQL restarted in the middle 
         // arrive while the server is away are still this worker's to store when it is back.
         worker = spawnWorker({ ...process.env, TRACEBANK_LEASE_MS: "30000" });
         const output = worker.output;
-        await until("the first traces", async () => (await traces()) >= 30, output);
+        await untilWhileDown("the first traces", async () => (await traces()) >= 30, output);
         // Calls are in flight at the teacher as the server goes away.
-        await until("calls in flight", async () => teacher!.stats().inFlight > 0, output);
+        await untilWhileDown("calls in flight", async () => teacher!.stats().inFlight > 0, output);
         await server!.stop();
         // The outage's length, not a wait for a state: the worker's calls end meanwhile and
         // their answers cannot be stored yet; its polls, leases and renewals fail.
@@ -77,7 +68,7 @@ describe.runIf(testDbKind() === "postgres")("PostgreSQL restarted in the middle 
         await server!.start();
         const restarted = performance.now();
 
-        await until(
+        await untilWhileDown(
           "the job to complete after the restart",
           async () => (await db().job.findUniqueOrThrow({ where: { id: jobId } })).status === "completed",
           output,

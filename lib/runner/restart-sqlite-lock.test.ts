@@ -13,6 +13,7 @@ import {
   spawnWorker,
   stopWorker,
   traceCounts,
+  untilWhileDown,
   type WorkerProcess,
 } from "../testing/worker-processes";
 
@@ -24,15 +25,6 @@ import {
 // answers are kept is restart-postgres.test.ts; here every answer must be stored all the same.
 const ITEMS = 120;
 const LOCK_MS = 16_000;
-
-async function until(what: string, check: () => Promise<boolean>, output: () => string, ms = 45_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; worker output:\n${output()}`);
-    await sleep(50);
-  }
-}
 
 describe.runIf(testDbKind() === "sqlite")("the SQLite file locked by another process mid-job", () => {
   let teacher: ScriptedTeacher | undefined;
@@ -55,8 +47,8 @@ describe.runIf(testDbKind() === "sqlite")("the SQLite file locked by another pro
         // A lease longer than the lock, as in production (60 s by default).
         worker = spawnWorker({ ...process.env, TRACEBANK_LEASE_MS: "30000" });
         const output = worker.output;
-        await until("the first traces", async () => (await traces()) >= 30, output);
-        await until("calls in flight", async () => teacher!.stats().inFlight > 0, output);
+        await untilWhileDown("the first traces", async () => (await traces()) >= 30, output);
+        await untilWhileDown("calls in flight", async () => teacher!.stats().inFlight > 0, output);
         const locker = new Database(target.path);
         try {
           locker.exec("BEGIN IMMEDIATE");
@@ -66,7 +58,7 @@ describe.runIf(testDbKind() === "sqlite")("the SQLite file locked by another pro
         } finally {
           locker.close();
         }
-        await until(
+        await untilWhileDown(
           "the job to complete after the lock",
           async () => (await db().job.findUniqueOrThrow({ where: { id: jobId } })).status === "completed",
           output,

@@ -64,3 +64,21 @@ export async function traceCounts(jobId: string) {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Polls `check` until it holds, with the worker's output in the timeout's message; the database
+ * may be away meanwhile (a restart, a lock), so an error means "not yet".
+ */
+export async function untilWhileDown(
+  what: string,
+  check: () => Promise<boolean>,
+  output: () => string,
+  ms = 45_000,
+): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; worker output:\n${output()}`);
+    await sleep(50);
+  }
+}
