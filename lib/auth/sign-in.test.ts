@@ -46,6 +46,26 @@ describe("sign-in throttling", () => {
     expect(await db().authThrottle.findUnique({ where: { key: `sign-in:account:${email}` } })).toBeNull();
   });
 
+  it("counts guesses sent all at once before checking them: no more than five passwords are tried", async () => {
+    const email = await account("parallel");
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        signIn({ email, password: `wrong ${i}` }, from("10.1.5.1")).catch((e: unknown) => e),
+      ),
+    );
+    // Four answered "wrong", the fifth blocked the account, the rest were refused unchecked.
+    expect(outcomes.filter((e) => e instanceof InvalidInputError)).toHaveLength(4);
+    expect(outcomes.filter((e) => e instanceof TooManyAttemptsError)).toHaveLength(26);
+    const row = await db().authThrottle.findUniqueOrThrow({ where: { key: `sign-in:account:${email}` } });
+    expect(row.failures).toBe(5);
+  });
+
+  it("gives the address its attempt back when the password was right", async () => {
+    const email = await account("regular");
+    for (let i = 0; i < 3; i++) await signIn({ email, password: "the right password" }, from("10.1.6.1"));
+    expect(await db().authThrottle.findUnique({ where: { key: "sign-in:address:10.1.6.1" } })).toBeNull();
+  });
+
   it("grows the delay with each further failure, never beyond 15 minutes", async () => {
     const delays = Array.from({ length: 12 }, (_, i) => delayAfter(i + 1, POLICIES.signInAccount));
     expect(delays.slice(0, 4)).toEqual([0, 0, 0, 0]);

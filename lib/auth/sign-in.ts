@@ -5,7 +5,14 @@ import { ForbiddenError, InvalidInputError } from "../errors";
 import { auth } from "./auth";
 import { clientAddress } from "./client-address";
 import type { SignInInput } from "./schemas";
-import { assertNotThrottled, clearThrottle, failAndMaybeBlock, POLICIES, throttleKeys } from "./throttle";
+import {
+  claimAttempt,
+  clearThrottle,
+  POLICIES,
+  releaseAttempt,
+  throttleKeys,
+  TooManyAttemptsError,
+} from "./throttle";
 
 /**
  * Email-and-password sign-in, throttled per account and per client address (throttle.ts): while
@@ -20,18 +27,23 @@ export async function signIn(
 ): Promise<{ userId: string }> {
   const account = { key: throttleKeys.signInAccount(input.email), policy: POLICIES.signInAccount };
   const address = { key: throttleKeys.signInAddress(clientAddress(headers)), policy: POLICIES.signInAddress };
-  await assertNotThrottled([account.key, address.key], now);
+  // Counted before the password is checked, so parallel guesses cannot share a free window.
+  const blockedUntil = await claimAttempt([account, address], now);
 
   let userId: string;
   try {
     userId = (await auth().api.signInEmail({ body: input, headers })).user.id;
   } catch (error) {
     // Not instanceof: in the server bundle the class thrown and the one imported may be two copies.
-    if (!isAPIError(error)) throw error;
-    await failAndMaybeBlock([account, address], now);
+    if (!isAPIError(error)) {
+      for (const keyed of [account, address]) await releaseAttempt(keyed, now);
+      throw error;
+    }
+    if (blockedUntil) throw new TooManyAttemptsError(blockedUntil - now.getTime());
     throw new InvalidInputError("Wrong email or password.");
   }
   await clearThrottle(account.key);
+  await releaseAttempt(address, now);
 
   const user = await db().user.findUnique({ where: { id: userId }, select: { deactivatedAt: true } });
   if (!user || user.deactivatedAt) {

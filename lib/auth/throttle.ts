@@ -64,10 +64,13 @@ export async function recordFailure(
   key: string,
   policy: ThrottlePolicy,
   now = new Date(),
+  { refuseIfBlocked = false } = {},
 ): Promise<Date | null> {
   return db().$transaction(async (tx) => {
     await lockFor(tx, `throttle:${key}`);
     const row = await tx.authThrottle.findUnique({ where: { key } });
+    if (refuseIfBlocked && row?.blockedUntil && row.blockedUntil > now)
+      throw new TooManyAttemptsError(row.blockedUntil.getTime() - now.getTime());
     const fresh = !row || now.getTime() - row.lastFailureAt.getTime() > policy.quietMs;
     const failures = fresh ? 1 : row.failures + 1;
     const delay = delayAfter(failures, policy);
@@ -79,6 +82,51 @@ export async function recordFailure(
       update: fresh ? { firstFailureAt: now, ...data } : data,
     });
     return blockedUntil;
+  });
+}
+
+type Keyed = { key: string; policy: ThrottlePolicy };
+
+/**
+ * Counts an attempt on every key before its secret is checked, and refuses (TooManyAttemptsError,
+ * nothing counted) while a key is blocked: taken under each key's lock, so guesses sent in
+ * parallel cannot all slip into one free window, as they could when failures were counted after
+ * the check. A failure keeps the count; a success gives it back (releaseAttempt). Returns until
+ * when this attempt itself blocked a key (0: it did not), so its failure can say "too many".
+ */
+export async function claimAttempt(keys: Keyed[], now = new Date()): Promise<number> {
+  const claimed: Keyed[] = [];
+  let until = 0;
+  try {
+    for (const keyed of keys) {
+      const blocked = await recordFailure(keyed.key, keyed.policy, now, { refuseIfBlocked: true });
+      claimed.push(keyed);
+      if (blocked) until = Math.max(until, blocked.getTime());
+    }
+  } catch (error) {
+    for (const keyed of claimed) await releaseAttempt(keyed, now);
+    throw error;
+  }
+  return until > now.getTime() ? until : 0;
+}
+
+/** Gives back an attempt claimAttempt counted (it succeeded, or never got to check the secret). */
+export async function releaseAttempt({ key, policy }: Keyed, now = new Date()): Promise<void> {
+  await db().$transaction(async (tx) => {
+    await lockFor(tx, `throttle:${key}`);
+    const row = await tx.authThrottle.findUnique({ where: { key } });
+    if (!row) return;
+    const failures = row.failures - 1;
+    if (failures <= 0) {
+      await tx.authThrottle.delete({ where: { key } });
+      return;
+    }
+    // Below the free failures again: the block this attempt may have set goes with it.
+    const blockedUntil =
+      delayAfter(failures, policy) > 0 && row.blockedUntil && row.blockedUntil > now
+        ? row.blockedUntil
+        : null;
+    await tx.authThrottle.update({ where: { key }, data: { failures, blockedUntil } });
   });
 }
 
