@@ -18,10 +18,13 @@ type EngineRuntime = typeof import("@prisma/schema-engine-wasm") & {
   __wbg_set_wasm(exports: WebAssembly.Exports): void;
 };
 
-let runtime: Promise<EngineRuntime> | undefined;
+// On globalThis, not in this module: the bindings module is one per process, and a second copy of
+// this module (vitest loads one per project) instantiating its own WebAssembly into it would
+// break the first's.
+const holder = globalThis as unknown as { __tracebankSchemaEngine?: Promise<EngineRuntime> };
 
 function loadRuntime(): Promise<EngineRuntime> {
-  runtime ??= (async () => {
+  holder.__tracebankSchemaEngine ??= (async () => {
     const bindings =
       (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as EngineRuntime;
     const require = createRequire(import.meta.url);
@@ -33,7 +36,7 @@ function loadRuntime(): Promise<EngineRuntime> {
     (instance.exports.__wbindgen_start as () => void)();
     return bindings;
   })();
-  return runtime;
+  return holder.__tracebankSchemaEngine;
 }
 
 /** Remembers the connections the engine opens, so closing the engine closes them too. */

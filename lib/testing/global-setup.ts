@@ -10,8 +10,18 @@ declare module "vitest" {
   }
 }
 
+// Each project of vitest.config.ts runs this in the one main process; Prisma's WebAssembly
+// schema engine cannot migrate two databases at once there, so the projects take turns.
+const holder = globalThis as unknown as { __tracebankTemplates?: Promise<unknown> };
+
 /** Migrates one template database per run; each test file gets a clone (per-file-database.ts). */
-export default async function setup(project: TestProject) {
+export default function setup(project: TestProject) {
+  const turn = (holder.__tracebankTemplates ?? Promise.resolve()).then(() => migrateTemplate(project));
+  holder.__tracebankTemplates = turn.catch(() => {});
+  return turn;
+}
+
+async function migrateTemplate(project: TestProject) {
   const kind = testDbKind();
   mkdirSync(scratchDir, { recursive: true });
   if (kind === "sqlite") {
