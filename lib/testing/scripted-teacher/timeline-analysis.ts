@@ -13,10 +13,15 @@ export type PauseViolation = {
 
 type Pause = { by: TimelineEntry; sentMs: number; from: number; to: number };
 
+// Node's timers count whole milliseconds from the event loop's cached clock, so a wait of exactly
+// Retry-After can end a millisecond or two before it by performance.now(): not a violation.
+const TIMER_SLACK_MS = 5;
+
 function pauseOf(entry: TimelineEntry, graceMs: number): Pause[] {
   const { status, sentMs, retryAfterSeconds } = entry;
   if (status !== 429 || sentMs === undefined || !retryAfterSeconds) return [];
-  return [{ by: entry, sentMs, from: sentMs + graceMs, to: sentMs + retryAfterSeconds * 1000 }];
+  const to = sentMs + retryAfterSeconds * 1000 - TIMER_SLACK_MS;
+  return [{ by: entry, sentMs, from: sentMs + graceMs, to }];
 }
 
 /**
