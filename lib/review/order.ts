@@ -1,5 +1,5 @@
 import type { TraceWhere } from "../traces";
-import type { ReviewFilterStatus } from "./schemas";
+import type { ReviewFilterStatus, TraceSelection } from "./schemas";
 
 export type { TraceWhere } from "../traces";
 
@@ -9,11 +9,25 @@ export const REVIEW_ORDER = [{ createdAt: "desc" }, { id: "desc" }] as const sat
 >;
 const REVERSED_ORDER = [{ createdAt: "asc" }, { id: "asc" }] as const;
 
-export function filterWhere(filter: { status: ReviewFilterStatus; jobId?: string }): TraceWhere {
-  return {
-    ...(filter.status === "all" ? {} : { reviewStatus: filter.status }),
-    ...(filter.jobId ? { jobId: filter.jobId } : {}),
-  };
+/**
+ * The Prisma condition for every part of a selection except full-text search (`q`), which the
+ * list and queue add with the database's own search (lib/review/search.ts).
+ */
+export function filterWhere(filter: Partial<TraceSelection> & { status: ReviewFilterStatus }): TraceWhere {
+  const and: TraceWhere[] = [];
+  if (filter.status !== "all") and.push({ reviewStatus: filter.status });
+  if (filter.jobId) and.push({ jobId: filter.jobId });
+  if (filter.systemMessageVersionId) and.push({ systemMessageVersionId: filter.systemMessageVersionId });
+  if (filter.systemMessageId) and.push({ systemMessageVersion: { messageId: filter.systemMessageId } });
+  if (filter.reasonId) and.push({ decisions: { some: { reasonId: filter.reasonId } } });
+  if (filter.reviewerId) and.push({ decisions: { some: { reviewerId: filter.reviewerId } } });
+  if (filter.category) and.push({ prompt: { category: filter.category } });
+  if (filter.minTokens !== undefined) and.push({ outputTokens: { gte: filter.minTokens } });
+  if (filter.maxTokens !== undefined) and.push({ outputTokens: { lte: filter.maxTokens } });
+  if (filter.from) and.push({ createdAt: { gte: filter.from } });
+  if (filter.to) and.push({ createdAt: { lt: filter.to } });
+  if (filter.flagged !== undefined) and.push({ flaggedAt: filter.flagged ? { not: null } : null });
+  return and.length === 0 ? {} : and.length === 1 ? and[0]! : { AND: and };
 }
 
 type Anchor = { id: string; createdAt: Date };

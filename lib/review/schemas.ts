@@ -25,10 +25,39 @@ export type DecideInput = z.infer<typeof DecideSchema>;
 export const ReviewFilterStatusSchema = z.enum([...ReviewStatusSchema.options, "all"]);
 export type ReviewFilterStatus = z.infer<typeof ReviewFilterStatusSchema>;
 
+const optionalId = z.string().trim().min(1).max(200).optional();
+const optionalDate = z.coerce.date().optional();
+const optionalCount = z.coerce.number().int().min(0).max(10_000_000).optional();
+const optionalFlag = z
+  .union([z.boolean(), z.enum(["1", "0", "true", "false"])])
+  .transform((v) => v === true || v === "1" || v === "true")
+  .optional();
+
+/**
+ * Which traces the review list, the queue, bulk actions and session planning work on: one schema
+ * from the URL to the query. `q` is full-text search over the trace and its prompt.
+ */
 export const ReviewFilterSchema = z.object({
   status: ReviewFilterStatusSchema.default("pending"),
-  jobId: z.string().trim().min(1).optional(),
+  jobId: optionalId,
+  systemMessageId: optionalId,
+  systemMessageVersionId: optionalId,
+  /** Rejected with this taxonomy reason (by any reviewer). */
+  reasonId: optionalId,
+  /** Decided by this reviewer. */
+  reviewerId: optionalId,
+  category: z.string().trim().min(1).max(200).optional(),
+  /** Output length in tokens, inclusive bounds. */
+  minTokens: optionalCount,
+  maxTokens: optionalCount,
+  /** Created on or after `from`, before `to`. */
+  from: optionalDate,
+  to: optionalDate,
+  flagged: optionalFlag,
+  q: z.string().trim().min(1).max(500).optional(),
   page: z.coerce.number().int().min(1).default(1),
 });
 export type ReviewFilter = z.infer<typeof ReviewFilterSchema>;
 export type ReviewFilterInput = z.input<typeof ReviewFilterSchema>;
+/** The filter without the list's page: what the queue, bulk actions and sessions take. */
+export type TraceSelection = Omit<ReviewFilter, "page">;

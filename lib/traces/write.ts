@@ -31,6 +31,8 @@ const TRACES = defineTable<NewTrace>({
     costUsd: "float",
     latencyMs: "int",
     reviewStatus: "text",
+    flaggedAt: "date",
+    flaggedById: "text",
     createdAt: "date",
   } satisfies Record<Prisma.TraceScalarFieldEnum, ColumnType>,
   // As prisma/schema.prisma's @default for Trace.
