@@ -23,6 +23,12 @@ const providerSnapshot = z.object({
   tokensPerMinute: z.number().nullable(),
 });
 
+const decisionSnapshot = z.object({
+  decision: z.string(),
+  reasonId: nullableId,
+  reason: z.string().nullable(),
+});
+
 const action = <E extends string, S extends z.ZodType>(entityType: E, data: S) => ({ entityType, data });
 
 export const AUDIT_ACTIONS = {
@@ -124,11 +130,22 @@ export const AUDIT_ACTIONS = {
     "trace",
     z.object({
       decision: z.enum(["approved", "rejected"]),
+      reasonId: nullableId.optional(),
       reason: z.string().nullable(),
       version: count,
       status: z.string(),
+      /** The reviewer's decision before this one (null: their first). */
+      before: decisionSnapshot.nullable().optional(),
     }),
   ),
+  "review.retracted": action(
+    "trace",
+    z.object({ before: decisionSnapshot, version: count, status: z.string() }),
+  ),
+  "trace.flagged": action("trace", z.object({ flagged: z.boolean() })),
+  "trace.commented": action("trace", z.object({ commentId: id, chars: count })),
+  "reason.created": action("reject-reason", z.object({ label: z.string(), position: count })),
+  "reason.updated": action("reject-reason", z.object({ changes })),
   "trace.edited": action(
     "trace",
     z.object({

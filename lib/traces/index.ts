@@ -1,7 +1,15 @@
 // The traces domain's public surface: the one place that writes and reads the Trace table.
 export { insertTraces, lockTrace, setReviewStatus, tracedItemIds, type NewTrace } from "./write";
 export { editTrace, type EditTraceResult } from "./edit";
-export { getTraceView, type StoredDecision, type TraceEditView, type TraceView } from "./view";
+export {
+  getTraceView,
+  getTraceViews,
+  type StoredDecision,
+  type TraceCommentView,
+  type TraceEditView,
+  type TraceView,
+} from "./view";
+export { setTraceFlag } from "./flag";
 export {
   averageOutputTokens,
   countTraces,
