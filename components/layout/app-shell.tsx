@@ -16,6 +16,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
     { href: "/review", label: "Review" },
     ...(can(user.role, "export") ? [{ href: "/export", label: "Export" }] : []),
     ...(can(user.role, "users:manage") ? [{ href: "/users", label: "Users" }] : []),
+    ...(can(user.role, "reasons:manage") ? [{ href: "/reasons", label: "Reasons" }] : []),
   ];
   return (
     <div className="min-h-screen">

@@ -13,6 +13,7 @@ const GRANTS = {
   "jobs:launch": ["admin", "curator"],
   export: ["admin", "curator"],
   "users:manage": ["admin"],
+  "reasons:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

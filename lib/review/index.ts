@@ -1,4 +1,5 @@
 // The review domain's public surface: other domains import from here only.
-export { decide, statusFromDecisions, type DecideResult } from "./decide";
+export { decide, retractDecision, statusFromDecisions, type DecideResult } from "./decide";
 export { filterWhere } from "./order";
+export { createRejectReason, listRejectReasons, updateRejectReason } from "./reasons";
 export { ReviewStatusSchema, type Decision, type ReviewStatus } from "./schemas";

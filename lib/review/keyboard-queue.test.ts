@@ -109,7 +109,7 @@ describe("the keyboard queue", () => {
   });
 
   it("skip and flag: skip moves without deciding; flag toggles", () => {
-    let { state, effects } = apply(initialQueueState("t1"), view(["t1", "t2"]), [
+    const { state, effects } = apply(initialQueueState("t1"), view(["t1", "t2"]), [
       { type: "flag" },
       { type: "flag" },
       { type: "skip" },

@@ -80,3 +80,5 @@ export type ReviewFilter = z.infer<typeof ReviewFilterSchema>;
 export type ReviewFilterInput = z.input<typeof ReviewFilterSchema>;
 /** The filter without the list's page: what the queue, bulk actions and sessions take. */
 export type TraceSelection = Omit<ReviewFilter, "page">;
+
+export * from "./reason-schemas";
