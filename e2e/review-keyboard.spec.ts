@@ -46,7 +46,12 @@ test("keyboard review: keys pressed in a burst all apply in order, undo goes bac
   await expect(recent.nth(1)).toContainText("approved");
   await expect(recent.nth(2)).toContainText("approved");
   // Each move was timed from its key to the frame that showed the next trace (bench:review reads these).
-  expect(await page.evaluate(() => window.__reviewTimings?.map((t) => t.key))).toEqual(["a", "a", "3"]);
+  // (The flag is timed too when it had to wait behind a load.)
+  expect((await page.evaluate(() => window.__reviewTimings?.map((t) => t.key)))?.slice(0, 3)).toEqual([
+    "a",
+    "a",
+    "3",
+  ]);
 
   // Undo the rejection: back on the third trace, with no decision of mine on it.
   await page.keyboard.press("u");

@@ -36,6 +36,8 @@ test("a reviewer corrects a trace from the keyboard; export writes the edit and 
   await page.keyboard.press("a");
   await page.goto("/export");
   await page.getByLabel("Job", { exact: true }).selectOption(jobId);
+  // The page re-renders for the job: until then its count and links are for all jobs.
+  await expect(page).toHaveURL(new RegExp(`jobId=${jobId}`));
   await expect(page.getByTestId("export-count")).toHaveText("1");
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download JSONL" }).click();

@@ -204,8 +204,11 @@ export function ReviewWorkbench(props: ReviewWorkbenchProps) {
     (event: KeyboardEvent) => {
       if (mode === "help" && event.key !== "?") return;
       if (needsDecide && !canDecide) return;
-      keyPressed(event.key, event.timeStamp, stateRef.current.currentId);
+      const from = stateRef.current.currentId;
       run(command);
+      // Timed when it moves now or waits to move (keys behind a load); a flag stays put.
+      const after = stateRef.current;
+      if (after.currentId !== from || after.waiting.length) keyPressed(event.key, event.timeStamp, from);
     };
   const reasonKeys = Object.fromEntries(
     reasons
