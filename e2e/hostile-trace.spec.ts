@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addScriptedTeacher, createPromptSetFromFile, launchJobAndWait, uniqueLabel } from "./support/steps";
+import { scriptedJob } from "./support/steps";
 import { installTeacherScript } from "./support/teacher-script";
 
 test("a trace carrying <script>, <img onerror> and hostile math renders inert in review", async ({
@@ -14,13 +14,8 @@ test("a trace carrying <script>, <img onerror> and hostile math renders inert in
     });
   });
 
-  const run = uniqueLabel("xss");
-  await createPromptSetFromFile(page, `${run} prompts`, "e2e/fixtures/hostile-prompt.jsonl");
-  await addScriptedTeacher(page, `${run} teacher`);
-  const jobId = await launchJobAndWait(page, {
-    promptSet: `${run} prompts`,
-    teacher: `${run} teacher`,
-    messages: ["Plain helpful answer"],
+  const jobId = await scriptedJob(page, "xss", {
+    file: "e2e/fixtures/hostile-prompt.jsonl",
     samplesPerPrompt: 1,
   });
 

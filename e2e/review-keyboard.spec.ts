@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addScriptedTeacher, createPromptSetFromFile, launchJobAndWait, uniqueLabel } from "./support/steps";
+import { scriptedJob } from "./support/steps";
 
 async function openFirstPending(page: Page, jobId: string): Promise<string> {
   await page.goto(`/review?jobId=${jobId}`);
@@ -20,13 +20,8 @@ const currentId = async (page: Page) =>
 test("keyboard review: keys pressed in a burst all apply in order, undo goes back, and it is all saved", async ({
   page,
 }) => {
-  const run = uniqueLabel("keys");
-  await createPromptSetFromFile(page, `${run} prompts`, "e2e/fixtures/loop-prompts.jsonl");
-  await addScriptedTeacher(page, `${run} teacher`);
-  const jobId = await launchJobAndWait(page, {
-    promptSet: `${run} prompts`,
-    teacher: `${run} teacher`,
-    messages: ["Plain helpful answer"],
+  const jobId = await scriptedJob(page, "keys", {
+    file: "e2e/fixtures/loop-prompts.jsonl",
     samplesPerPrompt: 4,
   });
   const first = await openFirstPending(page, jobId);
@@ -79,13 +74,8 @@ test("a decision made in another tab is not overwritten: the stale one is refuse
   page,
   context,
 }) => {
-  const run = uniqueLabel("tabs");
-  await createPromptSetFromFile(page, `${run} prompts`, "e2e/fixtures/loop-prompts.jsonl");
-  await addScriptedTeacher(page, `${run} teacher`);
-  const jobId = await launchJobAndWait(page, {
-    promptSet: `${run} prompts`,
-    teacher: `${run} teacher`,
-    messages: ["Plain helpful answer"],
+  const jobId = await scriptedJob(page, "tabs", {
+    file: "e2e/fixtures/loop-prompts.jsonl",
     samplesPerPrompt: 1,
   });
   const traceId = await openFirstPending(page, jobId);
