@@ -4,7 +4,8 @@ import { can } from "../auth";
 import { db, type Tx } from "../db";
 import { ConflictError, ForbiddenError, InvalidInputError } from "../errors";
 import { sessionSettings, type SessionSettings } from "./access";
-import { itemSnapshot, lockedItem, SLOT_COLUMNS, type ItemRow, type SlotRow } from "./item";
+import { itemSnapshot, lockedItem } from "./item";
+import { selectSlots, updateItem, type ItemRow, type SlotRow } from "./rows";
 import { reasonText } from "./rules";
 import { AdjudicateSchema, type AdjudicateInput } from "./schemas";
 import { followVerdict, reasonLabels } from "./verdict";
@@ -57,7 +58,7 @@ export async function adjudicate(input: AdjudicateInput, userId: string): Promis
           ? "This trace is no longer disputed: a decision was undone, and it waits for its reviewers again."
           : "This trace is not disputed: its reviewers agreed.",
       );
-    const slots = await tx.reviewSessionSlot.findMany({ where: { itemId: item.id }, select: SLOT_COLUMNS });
+    const slots = await selectSlots(tx, item.id);
     const version = itemVersion(item, slots);
     if (expectedItemVersion !== undefined && expectedItemVersion !== version)
       throw new ConflictError(
@@ -75,8 +76,7 @@ export async function adjudicate(input: AdjudicateInput, userId: string): Promis
       resolvedById: userId,
       resolvedAt: now,
     };
-    const { id, sessionId: _s, traceId: _t, position: _p, decided: _d, ...data } = after;
-    await tx.reviewSessionItem.update({ where: { id }, data });
+    await updateItem(tx, after);
     await followVerdict(tx, sessionId, item, after, userId);
     await recordAudit(
       {

@@ -10,6 +10,7 @@ import {
   type ReviewerItem,
   type SlotRow,
 } from "./item";
+import { updateSlot } from "./rows";
 import {
   SessionDecideSchema,
   SessionRetractSchema,
@@ -59,8 +60,7 @@ export async function decideInSession(
       reservedUntil: null,
       decidedAt: now,
     };
-    const { id, reviewerId: _r, ...data } = saved;
-    await tx.reviewSessionSlot.update({ where: { id }, data });
+    await updateSlot(tx, saved);
     return finish(tx, held, mine, saved, reviewerId, "session.decided");
   }, TX);
 }
@@ -93,8 +93,7 @@ export async function retractInSession(
       version: mine.version + 1,
       decidedAt: null,
     };
-    const { id, reviewerId: _r, ...data } = saved;
-    await tx.reviewSessionSlot.update({ where: { id }, data });
+    await updateSlot(tx, saved);
     return finish(tx, held, mine, saved, reviewerId, "session.retracted");
   }, TX);
 }

@@ -1,45 +1,11 @@
 import "server-only";
 import { type Tx } from "../db";
 import { NotFoundError } from "../errors";
-import { requireActive, requireReviewer, sessionSettings, type SessionSettings } from "./access";
-import { lockItems } from "./lock";
+import { requireActive, reviewerSession, type SessionSettings } from "./access";
+import { beginWrite } from "./lock";
+import { selectItem, selectSlots, type ItemRow, type SlotRow } from "./rows";
 
-export type ItemRow = {
-  id: string;
-  sessionId: string;
-  traceId: string;
-  position: number;
-  decided: number;
-  state: string;
-  verdict: string | null;
-  verdictReason: string | null;
-  resolvedById: string | null;
-  resolvedAt: Date | null;
-};
-
-export type SlotRow = {
-  id: string;
-  reviewerId: string;
-  state: string;
-  reservedUntil: Date | null;
-  decision: string | null;
-  reasonId: string | null;
-  reason: string | null;
-  version: number;
-  decidedAt: Date | null;
-};
-
-export const SLOT_COLUMNS = {
-  id: true,
-  reviewerId: true,
-  state: true,
-  reservedUntil: true,
-  decision: true,
-  reasonId: true,
-  reason: true,
-  version: true,
-  decidedAt: true,
-} as const;
+export type { ItemRow, SlotRow } from "./rows";
 
 export const itemSnapshot = (item: ItemRow) => ({
   state: item.state,
@@ -64,14 +30,10 @@ export const holdsPlace = (slot: Pick<SlotRow, "state" | "reservedUntil">, now: 
 
 /** The session's trace as one item, its row locked for this transaction; NotFoundError if absent. */
 export async function lockedItem(tx: Tx, sessionId: string, traceId: string): Promise<ItemRow> {
-  const found = await tx.reviewSessionItem.findUnique({
-    where: { sessionId_traceId: { sessionId, traceId } },
-    select: { id: true },
-  });
-  if (!found) throw new NotFoundError("This trace in the session");
-  await lockItems(tx, [found.id]);
-  // Read after the lock: what the previous holder committed.
-  return tx.reviewSessionItem.findUniqueOrThrow({ where: { id: found.id } });
+  await beginWrite(tx);
+  const item = await selectItem(tx, sessionId, traceId, { forUpdate: true });
+  if (!item) throw new NotFoundError("This trace in the session");
+  return item;
 }
 
 export type ReviewerItem = {
@@ -91,10 +53,10 @@ export async function reviewerItem(
   traceId: string,
   reviewerId: string,
 ): Promise<ReviewerItem> {
-  const session = await sessionSettings(tx, sessionId);
-  await requireReviewer(tx, sessionId, reviewerId);
+  await beginWrite(tx);
+  const session = await reviewerSession(tx, sessionId, reviewerId);
   requireActive(session);
   const item = await lockedItem(tx, sessionId, traceId);
-  const slots = await tx.reviewSessionSlot.findMany({ where: { itemId: item.id }, select: SLOT_COLUMNS });
+  const slots = await selectSlots(tx, item.id);
   return { session, item, mine: slots.find((s) => s.reviewerId === reviewerId) ?? null, slots };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import { requireReviewer, sessionSettings } from "./access";
+import { reviewerSession } from "./access";
 import { lockedItem } from "./item";
 import { reserveTraces, type TakenTraces } from "./reserve";
 
@@ -24,8 +24,7 @@ export async function takeSessionTraces(
 ): Promise<TakenTraces> {
   const limit = Math.max(1, Math.min(MAX_TAKE, Math.floor(opts.limit)));
   const exclude = new Set(opts.excludeTraceIds ?? []);
-  const session = await sessionSettings(db(), sessionId);
-  await requireReviewer(db(), sessionId, reviewerId);
+  const session = await reviewerSession(db(), sessionId, reviewerId);
   if (session.status !== "active") return { traceIds: [], done: session.status !== "planning" };
   if (session.access === "open") return reserveTraces(session, reviewerId, limit, exclude);
   const slots = await db().reviewSessionSlot.findMany({
@@ -48,8 +47,7 @@ export async function releaseSessionTrace(
   traceId: string,
   reviewerId: string,
 ): Promise<{ released: boolean }> {
-  const session = await sessionSettings(db(), sessionId);
-  await requireReviewer(db(), sessionId, reviewerId);
+  const session = await reviewerSession(db(), sessionId, reviewerId);
   if (session.access !== "open") return { released: false };
   return db().$transaction(async (tx) => {
     const item = await lockedItem(tx, sessionId, traceId);

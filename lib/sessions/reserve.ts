@@ -1,21 +1,24 @@
 import "server-only";
-import { db, Prisma, type Tx } from "../db";
+import { dateFromRaw, db, Prisma, type Tx } from "../db";
 import type { SessionSettings } from "./access";
 import { holdsPlace } from "./item";
-import { lockItems, lockSessionTakes } from "./lock";
+import { beginWrite, lockFreeItems } from "./lock";
 
 const TX = { maxWait: 30_000, timeout: 30_000 };
 type Candidate = { id: string; traceId: string; position: number };
 export type TakenTraces = { traceIds: string[]; done: boolean };
+type Take = { taken: string[]; skipped: boolean };
+type RawDate = Date | string | number | null;
 
 /**
  * Open access: the reviewer's own reservations first (renewed for the session's reservation
  * time; an expired one only while its place is still free), then new reservations, in position
  * order, on open items where decided slots plus live reservations are fewer than k and the
  * reviewer has no slot. Someone else's expired reservation on such an item frees its place and
- * is deleted as the place is taken. The session's takes run one at a time (lockSessionTakes) and
- * each item is locked and recounted before its place is given, so no item ever has more than k
- * slots holding places, on either database, however many reviewers take at once.
+ * is deleted as the place is taken. Each item is locked and its slots counted again before a
+ * place on it is given, so no item ever has more than k slots holding places, however many
+ * reviewers take at once; on PostgreSQL an item another transaction holds is passed over for now
+ * (SKIP LOCKED), so takers spread out instead of queueing.
  */
 export async function reserveTraces(
   session: SessionSettings,
@@ -26,17 +29,21 @@ export async function reserveTraces(
   return db().$transaction(async (tx) => {
     const now = new Date();
     const until = new Date(now.getTime() + session.reservationMinutes * 60_000);
-    await lockSessionTakes(tx, session.id);
-    const taken = await renewOwn(tx, session, reviewerId, limit, exclude, now, until);
+    await beginWrite(tx);
+    const own = await renewOwn(tx, session, reviewerId, limit, exclude, now, until);
+    const taken = own.taken;
+    let skipped = own.skipped;
     // Each round asks for what is still wanted; places lost to a recount are looked for further on.
     for (let cursor = -1; ;) {
       const want = limit - taken.length;
       if (want <= 0) return { traceIds: taken, done: false };
       const candidates = await openPlaces(tx, session, reviewerId, cursor, want, now);
-      if (candidates.length === 0) return { traceIds: taken, done: true };
+      if (candidates.length === 0) return { traceIds: taken, done: !skipped };
       cursor = candidates[candidates.length - 1]!.position;
       const wanted = candidates.filter((c) => !exclude.has(c.traceId));
-      taken.push(...(await reservePlaces(tx, session, reviewerId, wanted, now, until)));
+      const round = await reservePlaces(tx, session, reviewerId, wanted, now, until);
+      taken.push(...round.taken);
+      skipped ||= round.skipped;
     }
   }, TX);
 }
@@ -50,33 +57,37 @@ async function renewOwn(
   exclude: ReadonlySet<string>,
   now: Date,
   until: Date,
-): Promise<string[]> {
-  const own = await tx.reviewSessionSlot.findMany({
-    where: { sessionId: session.id, reviewerId, state: "reserved" },
-    orderBy: { position: "asc" },
-    select: { id: true, itemId: true, state: true, reservedUntil: true, item: { select: { traceId: true } } },
-  });
-  const chosen = own.filter((s) => !exclude.has(s.item.traceId)).slice(0, limit);
-  if (chosen.length === 0) return [];
-  await lockItems(
+): Promise<Take> {
+  const own = (
+    await tx.$queryRaw<Array<{ id: string; itemId: string; traceId: string; reservedUntil: RawDate }>>`
+      SELECT s."id", s."itemId", i."traceId", s."reservedUntil"
+      FROM "ReviewSessionSlot" s JOIN "ReviewSessionItem" i ON i."id" = s."itemId"
+      WHERE s."sessionId" = ${session.id} AND s."reviewerId" = ${reviewerId} AND s."state" = 'reserved'
+      ORDER BY s."position"`
+  ).map((s) => ({ ...s, reservedUntil: dateFromRaw(s.reservedUntil) }));
+  const chosen = own.filter((s) => !exclude.has(s.traceId)).slice(0, limit);
+  if (chosen.length === 0) return { taken: [], skipped: false };
+  const locked = await lockFreeItems(
     tx,
     chosen.map((s) => s.itemId),
   );
+  const mine = chosen.filter((s) => locked.has(s.itemId));
   const others = await placesHeld(
     tx,
-    chosen.map((s) => s.itemId),
+    mine.map((s) => s.itemId),
     reviewerId,
     now,
   );
-  const kept = chosen.filter((s) => holdsPlace(s, now) || (others.get(s.itemId) ?? 0) < session.overlap);
-  const lost = chosen.filter((s) => !kept.includes(s));
+  const live = (s: (typeof mine)[number]) =>
+    holdsPlace({ state: "reserved", reservedUntil: s.reservedUntil }, now);
+  const kept = mine.filter((s) => live(s) || (others.get(s.itemId) ?? 0) < session.overlap);
+  const lost = mine.filter((s) => !kept.includes(s));
   if (lost.length > 0)
     await tx.reviewSessionSlot.deleteMany({ where: { id: { in: lost.map((s) => s.id) } } });
-  await tx.reviewSessionSlot.updateMany({
-    where: { id: { in: kept.map((s) => s.id) } },
-    data: { reservedUntil: until },
-  });
-  return kept.map((s) => s.item.traceId);
+  if (kept.length > 0)
+    await tx.$executeRaw`UPDATE "ReviewSessionSlot" SET "reservedUntil" = ${until}
+      WHERE "id" IN (${Prisma.join(kept.map((s) => s.id))})`;
+  return { taken: kept.map((s) => s.traceId), skipped: mine.length < chosen.length };
 }
 
 /**
@@ -110,20 +121,28 @@ async function reservePlaces(
   candidates: Candidate[],
   now: Date,
   until: Date,
-): Promise<string[]> {
-  if (candidates.length === 0) return [];
-  const ids = candidates.map((c) => c.id);
-  await lockItems(tx, ids);
-  const slots = await tx.reviewSessionSlot.findMany({
-    where: { itemId: { in: ids } },
-    select: { id: true, itemId: true, reviewerId: true, state: true, reservedUntil: true },
-  });
-  const free = candidates.filter((c) => {
-    const mine = slots.some((s) => s.itemId === c.id && s.reviewerId === reviewerId);
+): Promise<Take> {
+  if (candidates.length === 0) return { taken: [], skipped: false };
+  const locked = await lockFreeItems(
+    tx,
+    candidates.map((c) => c.id),
+  );
+  const mine = candidates.filter((c) => locked.has(c.id));
+  if (mine.length === 0) return { taken: [], skipped: true };
+  const slots = (
+    await tx.$queryRaw<
+      Array<{ id: string; itemId: string; reviewerId: string; state: string; reservedUntil: RawDate }>
+    >`
+      SELECT "id", "itemId", "reviewerId", "state", "reservedUntil" FROM "ReviewSessionSlot"
+      WHERE "itemId" IN (${Prisma.join(mine.map((c) => c.id))})`
+  ).map((s) => ({ ...s, reservedUntil: dateFromRaw(s.reservedUntil) }));
+  const free = mine.filter((c) => {
+    const own = slots.some((s) => s.itemId === c.id && s.reviewerId === reviewerId);
     const held = slots.filter((s) => s.itemId === c.id && holdsPlace(s, now)).length;
-    return !mine && held < session.overlap;
+    return !own && held < session.overlap;
   });
-  if (free.length === 0) return [];
+  const skipped = mine.length < candidates.length;
+  if (free.length === 0) return { taken: [], skipped };
   const freeIds = new Set(free.map((c) => c.id));
   const expired = slots.filter((s) => freeIds.has(s.itemId) && !holdsPlace(s, now)).map((s) => s.id);
   if (expired.length > 0) await tx.reviewSessionSlot.deleteMany({ where: { id: { in: expired } } });
@@ -137,7 +156,7 @@ async function reservePlaces(
       reservedUntil: until,
     })),
   });
-  return free.map((c) => c.traceId);
+  return { taken: free.map((c) => c.traceId), skipped };
 }
 
 /** Places held on each item by reviewers other than `reviewerId`. */
@@ -147,6 +166,7 @@ async function placesHeld(
   reviewerId: string,
   now: Date,
 ): Promise<Map<string, number>> {
+  if (itemIds.length === 0) return new Map();
   const rows = await tx.$queryRaw<Array<{ itemId: string; n: number | bigint }>>`
     SELECT "itemId", COUNT(*) AS "n" FROM "ReviewSessionSlot"
     WHERE "itemId" IN (${Prisma.join(itemIds)}) AND "reviewerId" <> ${reviewerId}

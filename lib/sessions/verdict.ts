@@ -4,7 +4,7 @@ import type { Tx } from "../db";
 import { statusFromDecisions, type ReviewStatus } from "../review";
 import { reviewStatusOf, setReviewStatus } from "../traces";
 import type { SessionSettings } from "./access";
-import type { ItemRow, SlotRow } from "./item";
+import { updateItem, type ItemRow, type SlotRow } from "./rows";
 import { ruleOutcome, verdictReasonOf } from "./rules";
 
 /** What the item's state means for its trace's status; null: back to the trace's own decisions. */
@@ -16,7 +16,8 @@ function statusFor(item: Pick<ItemRow, "state" | "verdict">): ReviewStatus | nul
 }
 
 /**
- * Brings an item in line with its decided slots after a decision or an undo: fewer than k
+ * Brings an item in line with its decided slots after a decision or an undo (its `decided`
+ * count is the slots', under the item's lock): fewer than k
  * decided re-opens it (an adjudication included: its verdict is cleared); k decided applies the
  * session's rule, except to an item an adjudicator resolved, whose verdict stands. The trace's
  * status follows (agreed or resolved: the verdict; disputed: conflict; re-opened: what its own,
@@ -36,19 +37,26 @@ export async function settleItem(
   if (decided.length < session.overlap) {
     next = { state: "open", verdict: null, verdictReason: null, resolvedById: null, resolvedAt: null };
   } else if (item.state === "resolved") {
-    return { ...item, decided: decided.length };
+    next = item;
   } else {
     const outcome = ruleOutcome(session.rule, decided);
-    const labels = await reasonLabels(
-      tx,
-      decided.map((d) => d.reasonId),
-    );
+    const rejected = outcome.verdict === "rejected";
+    const labels = rejected
+      ? await reasonLabels(
+          tx,
+          decided.map((d) => d.reasonId),
+        )
+      : new Map<string, string>();
     const verdictReason = verdictReasonOf(outcome.verdict, decided, labels);
     next = { ...outcome, verdictReason, resolvedById: null, resolvedAt: null };
   }
   const after: ItemRow = { ...item, ...next, decided: decided.length };
-  if (next.state !== item.state || next.verdict !== item.verdict || next.verdictReason !== item.verdictReason)
-    await tx.reviewSessionItem.update({ where: { id: item.id }, data: next });
+  const changed =
+    after.decided !== item.decided ||
+    after.state !== item.state ||
+    after.verdict !== item.verdict ||
+    after.verdictReason !== item.verdictReason;
+  if (changed) await updateItem(tx, after);
   await followVerdict(tx, session.id, item, after, actorId);
   return after;
 }
