@@ -4,7 +4,7 @@ import { recordAudit } from "../audit";
 import { can } from "../auth";
 import { db, type Tx } from "../db";
 import { ForbiddenError, InvalidInputError } from "../errors";
-import { createJob } from "../runner";
+import { createJob, launchOnce } from "../runner";
 import { firstTraceId } from "../traces";
 import { sessionPlanKind } from "./plan-kind";
 import {
@@ -38,6 +38,18 @@ export async function createSession(
   if (!(await firstTraceId(where, [{ createdAt: "desc" }]))) {
     throw new InvalidInputError("No traces match this filter: widen it, then create the session.");
   }
+  // The planning job carries the form's key: a second submit gets the first one's session.
+  const jobId = await launchOnce(session.launchKey, actor.id, (key) =>
+    write(session, actor, key, options.batch),
+  );
+  const created = await db().reviewSession.findFirstOrThrow({
+    where: { planJobId: jobId },
+    select: { id: true },
+  });
+  return { sessionId: created.id, jobId };
+}
+
+async function write(session: CreateSession, actor: Actor, launchKey: string | null, batch?: number) {
   return db().$transaction(async (tx) => {
     await checkPeople(tx, session);
     const adjudicatorId = session.rule === "adjudicator" ? session.adjudicatorId! : null;
@@ -65,7 +77,7 @@ export async function createSession(
       access: session.access,
       overlap: session.overlap,
       reviewerIds: session.reviewerIds,
-      batch: options.batch,
+      batch,
     } satisfies z.input<typeof SessionPlanConfigSchema>);
     const name = `Plan session ${session.name}`;
     const jobId = await createJob(
@@ -76,6 +88,7 @@ export async function createSession(
         expectedItems: 1,
         actorId: actor.id,
         audit: { name, itemCount: 1, kind: "session-planning" },
+        launchKey,
       },
       tx,
     );
@@ -102,7 +115,7 @@ export async function createSession(
       },
       tx,
     );
-    return { sessionId: created.id, jobId };
+    return jobId;
   }, TX);
 }
 

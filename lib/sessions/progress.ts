@@ -2,7 +2,7 @@ import "server-only";
 import { userNames } from "../auth";
 import { db } from "../db";
 import { jobProgress } from "../runner";
-import { viewableSession } from "./access";
+import { viewableSession, type SessionSettings } from "./access";
 
 export type ReviewerProgress = {
   reviewerId: string;
@@ -41,13 +41,31 @@ export type SessionProgress = {
  * Where a session stands, cheap enough to poll every few seconds on a big session: items by
  * state from (sessionId, state, position), slots by reviewer and state from (sessionId,
  * reviewerId, state, position), both counted in the index; live reservations per reviewer from
- * that index's `reserved` ranges. Visible to whoever may see the session.
+ * that index's `reserved` ranges. Visible to whoever may see the session. `maxAgeMs`: a count
+ * at most this old may be shared (route handlers polled by many browsers).
  */
 export async function sessionProgress(
   sessionId: string,
   viewer: { id: string; role: string },
+  options: { maxAgeMs?: number } = {},
 ): Promise<SessionProgress> {
   const session = await viewableSession(sessionId, viewer);
+  const maxAge = options.maxAgeMs ?? 0;
+  if (maxAge <= 0) return measure(session);
+  // Everyone watching a session shares one count per maxAge: the cost stays that of one poller.
+  const cached = recent.get(sessionId);
+  if (cached && Date.now() - cached.at < maxAge) return cached.progress;
+  const progress = measure(session);
+  recent.set(sessionId, { at: Date.now(), progress });
+  progress.catch(() => recent.delete(sessionId));
+  if (recent.size > 1_000) recent.delete(recent.keys().next().value!);
+  return progress;
+}
+
+const recent = new Map<string, { at: number; progress: Promise<SessionProgress> }>();
+
+async function measure(session: SessionSettings): Promise<SessionProgress> {
+  const sessionId = session.id;
   const client = db();
   const now = new Date();
   const [row, members, byState, bySlot] = await Promise.all([

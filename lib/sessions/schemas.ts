@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DecisionSchema, REASON_MAX, ReviewFilterSchema } from "../review/schemas";
+import { LaunchKeySchema } from "../runner/schemas";
 
 // One schema per concept of team annotation sessions: the create form, the server actions, the
 // planning job's frozen config and the tests all take these.
@@ -63,6 +64,8 @@ export const CreateSessionSchema = z
       .default(10),
     rule: SessionRuleSchema,
     adjudicatorId: id.optional(),
+    /** The form's idempotency key: a double submit creates one session. */
+    launchKey: LaunchKeySchema.optional(),
   })
   .refine((s) => s.overlap <= s.reviewerIds.length, {
     message:
