@@ -3,3 +3,13 @@ export { decide, retractDecision, statusFromDecisions, type DecideResult } from 
 export { filterWhere } from "./order";
 export { createRejectReason, listRejectReasons, updateRejectReason } from "./reasons";
 export { ReviewStatusSchema, type Decision, type ReviewStatus } from "./schemas";
+export { forReviewer, type DecisionView, type TraceForReview } from "./trace-view";
+export { type QueuePage, type QueueTrace } from "./queue";
+export {
+  encodeQueueCursor,
+  QueueDecisionSchema,
+  ReleaseSchema,
+  UndoSchema,
+  type QueueDecisionInput,
+  type UndoInput,
+} from "./queue-schemas";

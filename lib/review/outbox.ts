@@ -104,7 +104,9 @@ export class ReviewOutbox {
 
   private request(op: OutboxOp): [string, unknown] {
     const session = this.sessionId ? { sessionId: this.sessionId } : {};
-    const expectedVersion = this.versions.get(op.traceId) ?? 0;
+    // In a session a slot's version can move without a decision (undo); with none known, send none.
+    const known = this.versions.get(op.traceId) ?? 0;
+    const expectedVersion = this.sessionId && known === 0 ? undefined : known;
     switch (op.kind) {
       case "decide":
         return [

@@ -77,3 +77,10 @@ export const ReleaseSchema = z.object({
   sessionId: z.string().trim().min(1).max(200),
 });
 export type ReleaseInput = z.infer<typeof ReleaseSchema>;
+
+/** A session queue page: the reviewer's next traces there, none of those the browser holds. */
+export const SessionQueueSchema = z.object({
+  sessionId: z.string().trim().min(1).max(200),
+  holding: z.array(z.string().min(1).max(200)).max(500).default([]),
+  limit: z.number().int().min(1).max(QUEUE_PAGE_MAX).default(10),
+});

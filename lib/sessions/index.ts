@@ -38,3 +38,9 @@ export {
   type SessionRatings,
 } from "./agreement-figures";
 export { ruleOutcome } from "./rules";
+export {
+  decideSessionFromQueue,
+  sessionQueuePage,
+  sessionQueueTrace,
+  undoSessionFromQueue,
+} from "./review-queue";

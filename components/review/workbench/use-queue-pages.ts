@@ -4,6 +4,7 @@ import { useInfiniteQuery, useQueryClient, type InfiniteData } from "@tanstack/r
 import { useCallback, useMemo } from "react";
 import type { QueuePage, QueueTrace } from "@/lib/review/queue";
 import { fetchJson } from "../../fetch-json";
+import { postJson } from "./send";
 
 /** A page as the browser keeps it: which way it was fetched decides which end it closes. */
 type HeldPage = QueuePage & { backDone: boolean };
@@ -29,14 +30,26 @@ export function useQueuePages(options: { initial: QueueTrace; query: string; ses
       pageParams: [initial.cursor],
     } satisfies InfiniteData<HeldPage, string>,
     queryFn: async ({ pageParam, direction }): Promise<HeldPage> => {
-      const params = new URLSearchParams(query.replace(/^\?/, ""));
-      params.set("limit", String(PAGE));
+      let page: QueuePage;
       if (sessionId) {
-        params.set("sessionId", sessionId);
+        // Taking reserves: a POST, naming the traces already here that still wait for me.
         const held = client.getQueryData<InfiniteData<HeldPage>>(key);
-        params.set("holding", (held?.pages ?? []).flatMap((p) => p.traces.map((t) => t.id)).join(","));
-      } else params.set(direction === "backward" ? "before" : "after", pageParam);
-      const page = await fetchJson<QueuePage>(`/api/review/queue?${params}`);
+        const holding = (held?.pages ?? []).flatMap((p) =>
+          p.traces.filter((t) => !t.myDecision).map((t) => t.id),
+        );
+        const sent = await postJson("/api/review/session-queue", {
+          sessionId,
+          holding: holding.slice(-400),
+          limit: PAGE,
+        });
+        if (!sent.ok) throw new Error(sent.error);
+        page = sent.data as QueuePage;
+      } else {
+        const params = new URLSearchParams(query.replace(/^\?/, ""));
+        params.set("limit", String(PAGE));
+        params.set(direction === "backward" ? "before" : "after", pageParam);
+        page = await fetchJson<QueuePage>(`/api/review/queue?${params}`);
+      }
       return direction === "backward"
         ? { ...page, done: false, backDone: page.done }
         : { ...page, backDone: false };

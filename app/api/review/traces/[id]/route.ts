@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { NotFoundError } from "@/lib/errors";
 import { json, route } from "@/lib/next/route";
-import { queueTraceFor } from "@/lib/review/queue-actions";
+import { queueTrace } from "@/lib/review/queue";
+import { sessionQueueTrace } from "@/lib/sessions";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,9 @@ export const GET = route(
     query: z.object({ sessionId: z.string().min(1).max(200).optional() }),
   },
   async ({ params, query, user }) => {
-    const trace = await queueTraceFor(params.id, user.id, query.sessionId);
+    const trace = query.sessionId
+      ? await sessionQueueTrace(query.sessionId, params.id, user.id)
+      : await queueTrace(params.id, user.id);
     if (!trace) throw new NotFoundError("Trace", params.id);
     return json(trace);
   },
