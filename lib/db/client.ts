@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { env } from "../env";
+import { holdingParams } from "./held-params";
 import { SerialisedSqliteAdapterFactory } from "./sqlite-adapter";
 import { prepareSqliteFile, parseDatabaseUrl, type DatabaseTarget } from "./url";
 
@@ -21,11 +22,11 @@ export function createDb(url: string): { db: Db; kind: DbKind } {
   if (target.kind === "sqlite") {
     prepareSqliteFile(target);
     return {
-      db: new SqliteClient({ adapter: new SerialisedSqliteAdapterFactory(target.path) }),
+      db: new SqliteClient({ adapter: holdingParams(new SerialisedSqliteAdapterFactory(target.path)) }),
       kind: "sqlite",
     };
   }
-  const adapter = new PrismaPg({ connectionString: target.url, max: 20 });
+  const adapter = holdingParams(new PrismaPg({ connectionString: target.url, max: 20 }));
   return { db: new PostgresClient({ adapter }) as unknown as Db, kind: "postgres" };
 }
 

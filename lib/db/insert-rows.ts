@@ -1,5 +1,6 @@
 import "server-only";
 import { dbKind, type Prisma, type Tx } from "./client";
+import { withHeldParam } from "./held-params";
 import { compileTable, encodedPlan, jsonPlan, jsonStatements, type Compiled } from "./insert-statements";
 
 export { INSERT_LIMITS, type ColumnType } from "./insert-statements";
@@ -100,7 +101,8 @@ function compile(spec: TableSpec<unknown>): Compiled {
 /**
  * For rows already encoded as JSON arrays of the `perRow` columns, in that order, ASCII-escaped
  * (an import writes its prepared rows so, then publishes them with no parse): the statement that
- * inserts a chunk `[row,row,...]`, the `shared` columns sent once each. Run it with run(json).
+ * inserts a chunk `[row,row,...]`, the `shared` columns sent once each. Run it with run(json): the
+ * JSON goes to the driver held (see withHeldParam), never through Prisma's copies and debug log.
  */
 export function encodedInsert<Row>(
   spec: TableSpec<Row>,
@@ -109,5 +111,8 @@ export function encodedInsert<Row>(
 ): { run: (client: InsertClient, json: string) => Promise<number> } {
   const conflict = options.onConflict === "ignore" ? " ON CONFLICT DO NOTHING" : "";
   const plan = encodedPlan(compile(spec), layout.perRow, Object.entries(layout.shared), conflict, dbKind());
-  return { run: (client, json) => client.$executeRawUnsafe(plan.sql, ...plan.params(json)) };
+  return {
+    run: (client, json) =>
+      withHeldParam(json, (key) => client.$executeRawUnsafe(plan.sql, ...plan.params(key))),
+  };
 }

@@ -4,14 +4,15 @@ import { contentHash } from "./content-hash";
 import { cuid } from "./cuid";
 import type { PreparedPrompt } from "./insert-prompts";
 import { parseRows, where, type ParsedRow } from "./parsers";
-import { MAX_STORED_ERRORS, PromptRowSchema, type ImportFormat, type ImportRowError } from "./schemas";
+import {
+  MAX_STORED_ERRORS,
+  readPromptRow,
+  type ImportFormat,
+  type ImportRowError,
+  type PromptRowFields,
+} from "./schemas";
 
-export type PromptFields = {
-  text: string;
-  referenceAnswer: string | null;
-  category: string | null;
-  externalId: string | null;
-};
+export type PromptFields = PromptRowFields;
 
 /** A spooled file's records in batches; `read.bytes` counts the bytes read so far (progress). */
 export function spooledRows(
@@ -34,9 +35,7 @@ export function spooledRows(
 /** A record as a prompt, or the reason it is not one (every pass over the file decides alike). */
 export function checkRow(row: ParsedRow): { fields: PromptFields } | { problem: string } {
   if (row.error !== undefined) return { problem: row.error };
-  const parsed = PromptRowSchema.safeParse(row.value);
-  if (!parsed.success) return { problem: parsed.error.issues.map((i) => i.message).join("; ") };
-  return { fields: parsed.data };
+  return readPromptRow(row.value);
 }
 
 /** A valid record as publishing will insert it; ids are drawn once, here. */

@@ -3,6 +3,7 @@ import { anthropicBody, anthropicCompletion } from "./anthropic-request";
 import { anthropicClient, anthropicContext } from "./anthropic-teacher";
 import { BATCH_CALL_TIMEOUT_MS, mapped, noBatchApi, notRunError, resultTypeError } from "./batch-common";
 import { sdkCall } from "./call";
+import { lazily } from "./sdk";
 import type { ResolvedTeacherConfig } from "./teacher-config";
 import type { CallContext } from "./errors";
 import { TeacherError, type BatchResult, type BatchTeacher } from "./types";
@@ -11,17 +12,17 @@ type Individual = Anthropic.Messages.MessageBatchIndividualResponse;
 
 /** Anthropic Message Batches: requests with params, results streamed as JSONL once ended. */
 export function anthropicBatchTeacher(config: ResolvedTeacherConfig): BatchTeacher {
-  const client = anthropicClient(config);
+  const sdkClient = lazily(() => anthropicClient(config));
   const ctx = anthropicContext(config);
-  const batches = client.messages.batches;
+  const batches = async () => (await sdkClient()).messages.batches;
 
   return {
     async submit(requests) {
       try {
         const batch = await sdkCall(
           ctx,
-          (options) =>
-            batches.create(
+          async (options) =>
+            (await batches()).create(
               {
                 requests: requests.map(({ customId, request }) => ({
                   custom_id: customId,
@@ -39,7 +40,9 @@ export function anthropicBatchTeacher(config: ResolvedTeacherConfig): BatchTeach
     },
 
     async poll(externalId) {
-      const batch = await sdkCall(ctx, (options) => batches.retrieve(externalId, {}, options));
+      const batch = await sdkCall(ctx, async (options) =>
+        (await batches()).retrieve(externalId, {}, options),
+      );
       const c = batch.request_counts;
       const ended = batch.processing_status === "ended";
       return {
@@ -56,7 +59,7 @@ export function anthropicBatchTeacher(config: ResolvedTeacherConfig): BatchTeach
       return mapped(ctx, async function* () {
         const decoder = await sdkCall(
           ctx,
-          (options) => batches.results(externalId, {}, options),
+          async (options) => (await batches()).results(externalId, {}, options),
           BATCH_CALL_TIMEOUT_MS,
         );
         for await (const line of decoder) {
@@ -67,7 +70,7 @@ export function anthropicBatchTeacher(config: ResolvedTeacherConfig): BatchTeach
     },
 
     async cancel(externalId) {
-      await sdkCall(ctx, (options) => batches.cancel(externalId, {}, options));
+      await sdkCall(ctx, async (options) => (await batches()).cancel(externalId, {}, options));
     },
   };
 }

@@ -1,10 +1,11 @@
-import Anthropic from "@anthropic-ai/sdk";
+import type Anthropic from "@anthropic-ai/sdk";
 import { anthropicBody, anthropicCompletion } from "./anthropic-request";
 import { readAnthropicStream } from "./anthropic-stream";
 import { activityFetch } from "./stream-activity";
 import { DEFAULT_BASE_URLS } from "./base-url";
 import { sameOriginRedirects } from "./redirect-guard";
 import { timedCall } from "./call";
+import { anthropicSdk, lazily } from "./sdk";
 import type { CallContext } from "./errors";
 import type { Teacher } from "./types";
 import type { ResolvedTeacherConfig } from "./teacher-config";
@@ -12,7 +13,8 @@ import type { ResolvedTeacherConfig } from "./teacher-config";
 export const ANTHROPIC_DEFAULT_BASE_URL = DEFAULT_BASE_URLS.anthropic;
 
 /** The SDK client for a config; no retries (the job runner owns them), no logging. */
-export function anthropicClient(config: ResolvedTeacherConfig): Anthropic {
+export async function anthropicClient(config: ResolvedTeacherConfig): Promise<Anthropic> {
+  const { default: Anthropic } = await anthropicSdk();
   return new Anthropic({
     // An explicit key keeps the SDK from looking for credentials elsewhere; without one, send none.
     apiKey: config.apiKey || "unused",
@@ -32,12 +34,13 @@ export function anthropicContext(config: ResolvedTeacherConfig): CallContext {
 
 /** The Anthropic Messages API (or a server that speaks it). */
 export function anthropicTeacher(config: ResolvedTeacherConfig): Teacher {
-  const client = anthropicClient(config);
+  const sdkClient = lazily(() => anthropicClient(config));
   const base = anthropicContext(config);
 
   return {
     complete: (request) =>
       timedCall(base, request, async (signal, ctx) => {
+        const client = await sdkClient();
         const body = anthropicBody(config.model, request);
         const options = { signal, timeout: ctx.timeoutMs };
         if (request.stream) {

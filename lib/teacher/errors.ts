@@ -1,8 +1,9 @@
 import { STATUS_CODES } from "node:http";
-import Anthropic from "@anthropic-ai/sdk";
-import OpenAI from "openai";
+import type Anthropic from "@anthropic-ai/sdk";
+import type OpenAI from "openai";
 import { remoteText } from "./remote-text";
 import type { ProviderKind } from "./schemas";
+import { loadedSdks } from "./sdk";
 import { TeacherError } from "./types";
 
 /** The call was cancelled through ChatRequest.signal (a cancelled job, a stopping worker). */
@@ -24,20 +25,31 @@ export type CallContext = {
 
 type SdkApiError = InstanceType<typeof OpenAI.APIError> | InstanceType<typeof Anthropic.APIError>;
 
+// The SDKs' error classes, of the SDKs loaded so far (an SDK not loaded threw nothing).
+type ErrorClass = "APIError" | "APIConnectionError" | "APIConnectionTimeoutError";
+const sdkClasses = (name: ErrorClass): Array<abstract new (...args: never[]) => Error> => {
+  const { openai, anthropic } = loadedSdks();
+  return [openai?.default[name], anthropic?.default[name]].filter((c) => c !== undefined);
+};
+const isSdk = (error: unknown, name: ErrorClass) => sdkClasses(name).some((c) => error instanceof c);
+
 function isApiError(error: unknown): error is SdkApiError {
-  return error instanceof OpenAI.APIError || error instanceof Anthropic.APIError;
+  return isSdk(error, "APIError");
 }
 
 function isConnectionError(error: unknown): boolean {
-  return error instanceof OpenAI.APIConnectionError || error instanceof Anthropic.APIConnectionError;
+  return isSdk(error, "APIConnectionError");
 }
 
 function isTimeoutError(error: unknown): boolean {
   return (
-    error instanceof OpenAI.APIConnectionTimeoutError ||
-    error instanceof Anthropic.APIConnectionTimeoutError ||
-    (error instanceof Error && error.name === "TimeoutError")
+    isSdk(error, "APIConnectionTimeoutError") || (error instanceof Error && error.name === "TimeoutError")
   );
+}
+
+/** A bare APIError (no status, not a subclass): an error event inside a stream. */
+function isBareApiError(error: unknown): error is SdkApiError {
+  return sdkClasses("APIError").some((c) => error instanceof c && error.constructor === c);
 }
 
 /** A body that did not parse, or parsed into something that is not a completion. */
@@ -61,11 +73,7 @@ export function toTeacherError(
   }
   if (isApiError(error) && typeof error.status === "number") return fromStatus(error, error.status, ctx);
   if (isConnectionError(error)) return fromConnection(error as Error, ctx);
-  // A bare APIError (no status, not a subclass) is an error event inside a stream.
-  if (error instanceof OpenAI.APIError && error.constructor === OpenAI.APIError)
-    return fromStreamError(error, ctx);
-  if (error instanceof Anthropic.APIError && error.constructor === Anthropic.APIError)
-    return fromStreamError(error, ctx);
+  if (isBareApiError(error)) return fromStreamError(error, ctx);
   if (error instanceof SyntaxError) return malformed(ctx, "a response body that is not valid JSON");
   // Failures while reading the body (after the SDK handed it on) arrive raw: a cut connection, bad gzip.
   const code = errorCode(error);

@@ -1,4 +1,3 @@
-import { toFile } from "openai";
 import type { Batch } from "openai/resources/batches";
 import {
   BATCH_CALL_TIMEOUT_MS,
@@ -13,6 +12,7 @@ import type { ResolvedTeacherConfig } from "./teacher-config";
 import { said, type CallContext } from "./errors";
 import { openaiBody, openaiCompletion } from "./openai-request";
 import { openaiClient, openaiContext } from "./openai-teacher";
+import { lazily, openaiSdk } from "./sdk";
 import { TeacherError, type BatchResult, type BatchState, type BatchTeacher } from "./types";
 
 const ENDPOINT = "/v1/chat/completions";
@@ -31,7 +31,7 @@ const STATES: Record<Batch["status"], BatchState> = {
 
 /** The OpenAI Batch API: a JSONL file of chat-completion requests, results in output/error files. */
 export function openaiBatchTeacher(config: ResolvedTeacherConfig): BatchTeacher {
-  const client = openaiClient(config);
+  const sdkClient = lazily(() => openaiClient(config));
   const ctx = openaiContext(config);
 
   return {
@@ -42,6 +42,7 @@ export function openaiBatchTeacher(config: ResolvedTeacherConfig): BatchTeacher 
         jsonl += JSON.stringify({ custom_id: customId, method: "POST", url: ENDPOINT, body }) + "\n";
       }
       try {
+        const [client, { toFile }] = await Promise.all([sdkClient(), openaiSdk()]);
         const upload = await toFile(Buffer.from(jsonl), "tracebank-batch.jsonl", {
           type: "application/jsonl",
         });
@@ -63,7 +64,9 @@ export function openaiBatchTeacher(config: ResolvedTeacherConfig): BatchTeacher 
     },
 
     async poll(externalId) {
-      const batch = await sdkCall(ctx, (options) => client.batches.retrieve(externalId, options));
+      const batch = await sdkCall(ctx, async (options) =>
+        (await sdkClient()).batches.retrieve(externalId, options),
+      );
       const counts = batch.request_counts;
       const errors = batch.errors?.data
         ?.flatMap((e) => (e.message ? [said(ctx, e.message)] : []))
@@ -85,7 +88,7 @@ export function openaiBatchTeacher(config: ResolvedTeacherConfig): BatchTeacher 
           if (!fileId) continue;
           const response = await sdkCall(
             ctx,
-            (options) => client.files.content(fileId, options),
+            async (options) => (await sdkClient()).files.content(fileId, options),
             BATCH_CALL_TIMEOUT_MS,
           );
           for await (const line of jsonLines(response.body)) {
@@ -97,7 +100,7 @@ export function openaiBatchTeacher(config: ResolvedTeacherConfig): BatchTeacher 
     },
 
     async cancel(externalId) {
-      await sdkCall(ctx, (options) => client.batches.cancel(externalId, options));
+      await sdkCall(ctx, async (options) => (await sdkClient()).batches.cancel(externalId, options));
     },
   };
 }
