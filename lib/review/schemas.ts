@@ -61,3 +61,35 @@ export type ReviewFilter = z.infer<typeof ReviewFilterSchema>;
 export type ReviewFilterInput = z.input<typeof ReviewFilterSchema>;
 /** The filter without the list's page: what the queue, bulk actions and sessions take. */
 export type TraceSelection = Omit<ReviewFilter, "page">;
+
+/** A selection as it travels (URL, action input, job config): the filter without the list's page. */
+export const TraceSelectionSchema = ReviewFilterSchema.omit({ page: true });
+
+const cursor = z.string().max(300).optional();
+
+/** GET /api/review/list: a selection and where the page starts. */
+export const ReviewListQuerySchema = TraceSelectionSchema.extend({
+  after: cursor,
+  before: cursor,
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+export type ReviewListQuery = z.infer<typeof ReviewListQuerySchema>;
+
+/**
+ * Approve or reject every trace of a selection. `expectedCount` is the count the person confirmed:
+ * the server counts again and refuses if the selection no longer holds exactly that many.
+ */
+export const BulkDecideSchema = z
+  .object({
+    selection: TraceSelectionSchema,
+    decision: DecisionSchema,
+    /** The taxonomy's reason (RejectReason), required to reject. */
+    reasonId: z.string().trim().min(1).max(200).optional(),
+    note: z.string().trim().max(REASON_MAX, `Keep the note under ${REASON_MAX} characters.`).optional(),
+    expectedCount: z.number().int().min(1, "Nothing to act on: the selection is empty.").max(10_000_000),
+  })
+  .refine((input) => input.decision !== "rejected" || !!input.reasonId, {
+    message: "Choose a reason to reject these traces.",
+    path: ["reasonId"],
+  });
+export type BulkDecideInput = z.input<typeof BulkDecideSchema>;

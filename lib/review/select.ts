@@ -1,0 +1,101 @@
+import "server-only";
+import { db, dbKind, Prisma } from "../db";
+import { selectionSql, type SelectionSql } from "./list-sql";
+import type { TraceSelection } from "./schemas";
+import { search, type Search } from "./search";
+import { walkSearch } from "./search-walk";
+import {
+  cappedCount,
+  driverPage,
+  estimatedRows,
+  walkOrder,
+  type Reader,
+  type Walked,
+  type WalkRequest,
+} from "./walk";
+
+const sql = Prisma.sql;
+
+/** A candidate set this small is read whole and sorted rather than walked in order. */
+export const DRIVER_CAP = 10_000;
+
+/** `estimated`: sized by the planner's estimate instead of a count. */
+export type Driver = { keys: Prisma.Sql; by: "id" | "rowkey"; estimated?: boolean };
+
+/**
+ * The traces of a selection in the review order, from a position: the one reader behind the
+ * list, its counts and bulk actions. How, by what the selection holds:
+ * - search on SQLite: the FTS index's own order (search-walk.ts);
+ * - a filter with few traces (a reviewer's or a reject reason's decisions, a small job, search
+ *   matches on PostgreSQL, up to DRIVER_CAP): those traces, checked and sorted (driverPage);
+ * - otherwise the index that answers status, job, flag and dates, walked in chunks with the rest
+ *   of the selection checked on each row (walkOrder), until enough match or the deadline.
+ */
+export async function selectPositions(
+  selection: TraceSelection,
+  request: Omit<WalkRequest, "client">,
+  client?: Reader,
+): Promise<Walked> {
+  const found = selection.q ? search(selection.q) : null;
+  if (selection.q && !found) return { hits: [], resume: null, end: true };
+  const s = selectionSql(selection);
+  if (found?.kind === "sqlite") return walkSearch(found.match, s, { ...request, client: client ?? db() });
+  const read = async (reader: Reader) => {
+    const extra = found?.kind === "postgres" ? [found.condition("t")] : [];
+    const walk = { ...request, client: reader };
+    const driver = await smallestDriver(reader, selection, s, found);
+    return driver ? driverPage(s, driver, extra, walk) : walkOrder(s, extra, walk);
+  };
+  if (client || dbKind() === "sqlite") return read(client ?? db());
+  // PostgreSQL would compile a walk's queries (their estimates count every row's subquery) with
+  // JIT, 150 ms for a query that runs in 10: not for these reads.
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL jit = off`;
+    return read(tx);
+  });
+}
+
+async function smallestDriver(
+  reader: Reader,
+  selection: TraceSelection,
+  s: SelectionSql,
+  found: Search | null,
+): Promise<Driver | null> {
+  let best: { driver: Driver; count: number } | null = null;
+  for (const driver of drivers(selection, s, found)) {
+    // Counting a search's matches costs as much as reading them: the planner's estimate decides.
+    const count = driver.estimated
+      ? await estimatedRows(reader, driver.keys)
+      : await cappedCount(reader, driver.keys, DRIVER_CAP);
+    if (count <= DRIVER_CAP && (!best || count < best.count)) best = { driver, count };
+    if (best && best.count === 0) break;
+  }
+  return best?.driver ?? null;
+}
+
+function drivers(selection: TraceSelection, s: SelectionSql, found: Search | null): Driver[] {
+  const out: Driver[] = [];
+  if (selection.reasonId)
+    out.push({
+      keys: sql`SELECT DISTINCT "traceId" AS "k" FROM "ReviewDecision" WHERE "reasonId" = ${selection.reasonId}`,
+      by: "id",
+    });
+  if (selection.reviewerId)
+    out.push({
+      keys: sql`SELECT "traceId" AS "k" FROM "ReviewDecision" WHERE "reviewerId" = ${selection.reviewerId}`,
+      by: "id",
+    });
+  // With a status the walk's own index starts with the job; without one it walks every trace.
+  if (selection.jobId && s.index !== "Trace_jobId_reviewStatus_createdAt_id_idx") {
+    const key = Prisma.raw(dbKind() === "sqlite" ? `"rowid"` : `"id"`);
+    const index = Prisma.raw(
+      dbKind() === "sqlite" ? `INDEXED BY "Trace_jobId_reviewStatus_createdAt_id_idx"` : "",
+    );
+    out.push({
+      keys: sql`SELECT ${key} AS "k" FROM "Trace" ${index} WHERE "jobId" = ${selection.jobId}`,
+      by: "rowkey",
+    });
+  }
+  if (found?.kind === "postgres") out.push({ keys: found.keys, by: "id", estimated: true });
+  return out;
+}
