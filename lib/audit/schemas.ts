@@ -129,6 +129,21 @@ export const AUDIT_ACTIONS = {
       status: z.string(),
     }),
   ),
+  // One bulk approve or reject of a selection (each decision it wrote carries bulkActionId, the
+  // entity id); `complete` is false when it stopped part way (count says how far).
+  "review.bulk-decided": action(
+    "review-bulk",
+    z.object({
+      decision: z.enum(["approved", "rejected"]),
+      reasonId: nullableId,
+      reason: z.string().nullable(),
+      count,
+      expected: count,
+      selection: z.record(z.string(), z.unknown()),
+      jobId: nullableId,
+      complete: z.boolean(),
+    }),
+  ),
   "trace.edited": action(
     "trace",
     z.object({

@@ -4,8 +4,10 @@
 import { z } from "zod";
 import { SynthesisConfigSchema, TracesConfigSchema } from "../generation/schemas";
 import { ImportJobConfigSchema, SetDeletionConfigSchema } from "../prompts/schemas";
+import { ReviewBulkConfigSchema } from "../review/schemas";
 import "../generation";
 import "../prompts";
+import "../review";
 
 export { launchJob, launchSynthesis, estimateJob, type JobEstimate } from "../generation";
 export {
@@ -28,5 +30,6 @@ export const JobConfigSchema = z.discriminatedUnion("kind", [
   SynthesisConfigSchema,
   ImportJobConfigSchema,
   SetDeletionConfigSchema,
+  ReviewBulkConfigSchema,
 ]);
 export type JobConfig = z.infer<typeof JobConfigSchema>;

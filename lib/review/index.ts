@@ -2,3 +2,6 @@
 export { decide, statusFromDecisions, type DecideResult } from "./decide";
 export { filterWhere } from "./order";
 export { ReviewStatusSchema, type Decision, type ReviewStatus } from "./schemas";
+export { bulkDecide } from "./bulk";
+export { reviewBulkKind } from "./bulk-kind";
+export { ReviewBulkConfigSchema, type ReviewBulkConfig } from "./schemas";

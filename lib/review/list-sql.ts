@@ -88,6 +88,24 @@ export function beyond(alias: string, position: ReviewPosition | null, direction
     : [sql`(${c("createdAt")}, ${c("id")}) > (${position.createdAt}, ${position.id})`];
 }
 
+/** `beyond` the start, and not past `until` (inclusive), when given: a range of the order. */
+export function between(
+  alias: string,
+  from: ReviewPosition | null,
+  until: ReviewPosition | undefined,
+  direction: Direction,
+): Sql[] {
+  const out = beyond(alias, from, direction);
+  if (!until) return out;
+  const c = col(alias);
+  out.push(
+    direction === "older"
+      ? sql`(${c("createdAt")}, ${c("id")}) >= (${until.createdAt}, ${until.id})`
+      : sql`(${c("createdAt")}, ${c("id")}) <= (${until.createdAt}, ${until.id})`,
+  );
+  return out;
+}
+
 export function orderBy(alias: string, direction: Direction): Sql {
   const c = col(alias);
   return direction === "older"

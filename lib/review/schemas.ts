@@ -93,3 +93,26 @@ export const BulkDecideSchema = z
     path: ["reasonId"],
   });
 export type BulkDecideInput = z.input<typeof BulkDecideSchema>;
+
+/** Selections up to this size are decided in the request; larger ones become a runner job. */
+export const BULK_INLINE_MAX = 5_000;
+/** Traces per transaction. */
+export const BULK_BATCH = 1_000;
+
+/** A bulk decision too large for one request, as a runner job (lib/review/bulk-kind.ts). */
+export const ReviewBulkConfigSchema = z.object({
+  kind: z.literal("review-bulk"),
+  bulkActionId: z.string().min(1),
+  actorId: z.string().min(1),
+  decision: DecisionSchema,
+  reasonId: z.string().nullable(),
+  reason: z.string().nullable(),
+  selection: TraceSelectionSchema,
+  /** The count confirmed (and checked) when the job was created. */
+  count: z.number().int().min(0),
+  batch: z.number().int().min(1).default(BULK_BATCH),
+});
+export type ReviewBulkConfig = z.infer<typeof ReviewBulkConfigSchema>;
+
+/** What a bulk decision did: decided now (`jobId` null), or started as a job. */
+export type BulkDecideResult = { bulkActionId: string; count: number; jobId: string | null };

@@ -1,7 +1,7 @@
 import "server-only";
 import { dateFromRaw, Prisma } from "../db";
 import type { ReviewPosition } from "./cursor";
-import { and, beyond, type SelectionSql } from "./list-sql";
+import { and, between, type SelectionSql } from "./list-sql";
 import { nextChunk, type Walked, type WalkRequest } from "./walk";
 
 const sql = Prisma.sql;
@@ -27,16 +27,29 @@ type Raw = { key: string; id: string | null; createdAt: Date | string | null };
  */
 export async function walkSearch(match: string, s: SelectionSql, request: WalkRequest): Promise<Walked> {
   const older = request.direction === "older";
-  const checks = [...s.order("t"), ...s.filters("t"), ...beyond("t", request.from, request.direction)];
+  const checks = [
+    ...s.order("t"),
+    ...s.filters("t"),
+    ...between("t", request.from, request.until, request.direction),
+  ];
   const fromMs = request.from ? BigInt(request.from.createdAt.getTime()) : null;
   // The position's own millisecond is read again: its rows past the position are still to come.
   let bound: bigint | null =
     fromMs === null ? null : older ? firstKeyOf(fromMs + 1n) : firstKeyOf(fromMs) - 1n;
+  // Keys past `until`'s millisecond cannot match.
+  const untilMs = request.until ? BigInt(request.until.createdAt.getTime()) : null;
+  const stop =
+    untilMs === null
+      ? Prisma.empty
+      : older
+        ? sql`AND "rowid" >= ${firstKeyOf(untilMs)}`
+        : sql`AND "rowid" < ${firstKeyOf(untilMs + 1n)}`;
   const hits: Array<ReviewPosition & { key: bigint }> = [];
   for (let chunk = FIRST_CHUNK; ;) {
     const started = Date.now();
-    const range =
+    const from =
       bound === null ? Prisma.empty : older ? sql`AND "rowid" < ${bound}` : sql`AND "rowid" > ${bound}`;
+    const range = sql`${from} ${stop}`;
     const rows = await keysWith(request, match, range, older, chunk, checks);
     for (const row of rows) if (row.id !== null) hits.push(hit(row));
     const last = rows.at(-1);

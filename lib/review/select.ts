@@ -1,6 +1,7 @@
 import "server-only";
 import { db, dbKind, Prisma } from "../db";
-import { selectionSql, type SelectionSql } from "./list-sql";
+import type { ReviewPosition } from "./cursor";
+import { indexedBy, selectionSql, where, type SelectionSql } from "./list-sql";
 import type { TraceSelection } from "./schemas";
 import { search, type Search } from "./search";
 import { walkSearch } from "./search-walk";
@@ -98,4 +99,51 @@ function drivers(selection: TraceSelection, s: SelectionSql, found: Search | nul
   }
   if (found?.kind === "postgres") out.push({ keys: found.keys, by: "id", estimated: true });
   return out;
+}
+
+const STEP = 5_000;
+
+/** Every trace of a selection, in the review order, a batch of `size` ids at a time (no deadline). */
+export async function* selectionBatches(selection: TraceSelection, size = STEP): AsyncGenerator<string[]> {
+  let from: ReviewPosition | null = null;
+  for (;;) {
+    const walked = await selectPositions(selection, {
+      from,
+      direction: "older",
+      want: size,
+      deadline: Infinity,
+    });
+    if (walked.hits.length > 0) yield walked.hits.map((h) => h.id);
+    if (walked.hits.length < size) return;
+    from = walked.hits.at(-1)!;
+  }
+}
+
+/** How many traces a selection holds, exactly: what a bulk action confirms and checks. */
+export async function countExactly(selection: TraceSelection): Promise<number> {
+  const s = selectionSql(selection);
+  if (!selection.q && s.filters("t").length === 0) {
+    const [row] = await db().$queryRaw<Array<{ n: number | bigint }>>`
+      SELECT COUNT(*) AS "n" FROM "Trace" o ${indexedBy(s.index)} ${where(s.order("o"))}`;
+    return Number(row?.n ?? 0);
+  }
+  let total = 0;
+  for await (const batch of selectionBatches(selection)) total += batch.length;
+  return total;
+}
+
+/** At most `cap` + 1 (more: "10,000+"), or as many as found by `deadline` (then not exact). */
+export async function countUpTo(
+  selection: TraceSelection,
+  cap: number,
+  deadline: number,
+): Promise<{ count: number; exact: boolean }> {
+  const walked = await selectPositions(selection, {
+    from: null,
+    direction: "older",
+    want: cap + 1,
+    deadline,
+  });
+  if (walked.hits.length > cap) return { count: cap, exact: false };
+  return { count: walked.hits.length, exact: walked.resume === null };
 }

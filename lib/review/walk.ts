@@ -3,7 +3,7 @@ import { dateFromRaw, dbKind, Prisma, type Tx } from "../db";
 import type { ReviewPosition } from "./cursor";
 import {
   and,
-  beyond,
+  between,
   indexedBy,
   orderBy,
   rowKey,
@@ -33,6 +33,8 @@ export type WalkRequest = {
   direction: Direction;
   /** Stop after this many matches. */
   want: number;
+  /** The last position to read (inclusive); the end of the selection when absent. */
+  until?: ReviewPosition;
   /** Date.now() after which the walk returns what it has (Infinity: never). */
   deadline: number;
 };
@@ -61,7 +63,7 @@ export async function walkOrder(s: SelectionSql, extra: Sql[], request: WalkRequ
         (SELECT t."id" FROM "Trace" t WHERE ${rowKey("t")} = w."k" AND ${and(filters)}) AS "hit"
       FROM (
         SELECT o."id", o."createdAt", ${rowKey("o")} AS "k" FROM "Trace" o ${indexedBy(s.index)}
-        ${where([...s.order("o"), ...beyond("o", from, request.direction)])}
+        ${where([...s.order("o"), ...between("o", from, request.until, request.direction)])}
         ${orderBy("o", request.direction)} LIMIT ${chunk}
       ) w
       ${orderBy("w", request.direction)}`;
@@ -81,7 +83,7 @@ export async function walkOrder(s: SelectionSql, extra: Sql[], request: WalkRequ
 async function plainPage(s: SelectionSql, request: WalkRequest): Promise<Walked> {
   const rows = await request.client.$queryRaw<Raw[]>`
     SELECT o."id" AS "id", o."createdAt" AS "createdAt", o."id" AS "hit" FROM "Trace" o ${indexedBy(s.index)}
-    ${where([...s.order("o"), ...beyond("o", request.from, request.direction)])}
+    ${where([...s.order("o"), ...between("o", request.from, request.until, request.direction)])}
     ${orderBy("o", request.direction)} LIMIT ${request.want}`;
   return { hits: rows.map(position), resume: null, end: rows.length < request.want };
 }
@@ -101,7 +103,7 @@ export async function driverPage(
     ...s.order("t"),
     ...s.filters("t"),
     ...extra,
-    ...beyond("t", request.from, request.direction),
+    ...between("t", request.from, request.until, request.direction),
   ];
   const key = driver.by === "id" ? sql`t."id"` : rowKey("t");
   // The candidates drive: SQLite keeps a CROSS JOIN's left side outer; PostgreSQL, left to
