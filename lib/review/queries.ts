@@ -1,4 +1,7 @@
 import "server-only";
+import { listUsers } from "../auth";
+import { getMessage, listMessages } from "../bank";
+import { db } from "../db";
 import { countTracesByStatus, jobsWithTraces } from "../traces";
 import { filterWhere } from "./order";
 import { ReviewStatusSchema, type ReviewFilterStatus, type TraceSelection } from "./schemas";
@@ -53,4 +56,45 @@ export async function reviewCounts(selection: Omit<TraceSelection, "status">): P
 /** Jobs that have produced traces, newest first: the job filter's choices. */
 export function listReviewJobs(): Promise<Array<{ id: string; name: string }>> {
   return jobsWithTraces();
+}
+
+type Choice = { id: string; name: string };
+
+/** What the list's filters offer: the selected system message's versions among them. */
+export type ReviewFilterChoices = {
+  jobs: Choice[];
+  messages: Choice[];
+  versions: Array<{ id: string; version: number }>;
+  reasons: Array<{ id: string; label: string }>;
+  reviewers: Choice[];
+};
+
+export async function reviewFilterChoices(selection: {
+  systemMessageId?: string;
+}): Promise<ReviewFilterChoices> {
+  const [jobs, messages, reasons, users] = await Promise.all([
+    jobsWithTraces(),
+    listMessages(),
+    activeRejectReasons(),
+    listUsers(),
+  ]);
+  const message = selection.systemMessageId
+    ? await getMessage(selection.systemMessageId).catch(() => null)
+    : null;
+  return {
+    jobs,
+    messages: messages.map(({ id, name }) => ({ id, name })),
+    versions: message?.versions.map(({ id, version }) => ({ id, version })) ?? [],
+    reasons,
+    reviewers: users.map(({ id, name }) => ({ id, name })),
+  };
+}
+
+/** The reject reasons offered (not retired), in their order. */
+export function activeRejectReasons(): Promise<Array<{ id: string; label: string }>> {
+  return db().rejectReason.findMany({
+    where: { retiredAt: null },
+    orderBy: { position: "asc" },
+    select: { id: true, label: true },
+  });
 }
