@@ -137,7 +137,11 @@ function gsm8k(): Array<{ question: string; answer: string }> {
 }
 
 /** `traces` traces over `traces / 10` prompts (10 samples each), 5 jobs, 4 system messages x 2 versions. */
-export async function seedReview(traces: number, log: (line: string) => void): Promise<Seeded> {
+export async function seedReview(
+  traces: number,
+  log: (line: string) => void,
+  options: { parallel?: number } = {},
+): Promise<Seeded> {
   const client = db();
   const rows = gsm8k();
   const random = generator(42);
@@ -222,6 +226,7 @@ export async function seedReview(traces: number, log: (line: string) => void): P
   const pendingIds: string[] = [];
   const traceStart = Date.now();
   let decisionRows = 0;
+  const inflight: Array<Promise<void>> = [];
   for (let start = 0; start < traces; start += CHUNK) {
     const items: NewItem[] = [];
     const batch: NewTrace[] = [];
@@ -285,9 +290,15 @@ export async function seedReview(traces: number, log: (line: string) => void): P
       if (k % 1_000 === 0) anchors.push({ createdAt, id });
       if (status === "pending" && k % 997 === 0) pendingIds.push(id);
     }
-    await insertRows(client, ITEMS, items);
-    await insertTraces(client, batch);
-    await insertRows(client, DECISIONS, decisions);
+    // PostgreSQL computes each trace's tsvector as it is written: two connections write at once.
+    if (inflight.length >= (options.parallel ?? 1)) await inflight.shift();
+    inflight.push(
+      (async () => {
+        await insertRows(client, ITEMS, items);
+        await insertTraces(client, batch);
+        await insertRows(client, DECISIONS, decisions);
+      })(),
+    );
     decisionRows += decisions.length;
     if ((start / CHUNK) % 40 === 39) log(`traces: ${start + CHUNK} (${rate(start + CHUNK, traceStart)}/s)`);
   }
