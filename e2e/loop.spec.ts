@@ -58,8 +58,9 @@ test("bank → prompts → teacher → job → review → export, end to end", a
       approved.set(traceId, name);
     } else if (!rejected) {
       await page.keyboard.press("r");
-      await page.getByLabel("Reason", { exact: true }).fill("Skips the arithmetic check.");
-      await page.keyboard.press("Enter");
+      await page.getByRole("radio", { name: "Right answer by a shortcut" }).check();
+      await page.getByLabel("Note", { exact: true }).fill("Skips the arithmetic check.");
+      await page.getByLabel("Note", { exact: true }).press("Enter");
       rejected = traceId;
     } else {
       await page.keyboard.press("j");
@@ -72,6 +73,8 @@ test("bank → prompts → teacher → job → review → export, end to end", a
   // 6. Export the job: exactly the two approved triples, each with the system prompt it was made with.
   await page.goto("/export");
   await page.getByLabel("Job", { exact: true }).selectOption(jobId);
+  // The page re-renders for the job: until then its count and links are for all jobs.
+  await expect(page).toHaveURL(new RegExp(`jobId=${jobId}`));
   await expect(page.getByTestId("export-count")).toHaveText("2");
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download JSONL" }).click();

@@ -1,17 +1,13 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { addScriptedTeacher, createPromptSetFromFile, launchJobAndWait, uniqueLabel } from "./support/steps";
+import { scriptedJob, uniqueLabel } from "./support/steps";
 
 test("a reviewer corrects a trace from the keyboard; export writes the edit and keeps the original", async ({
   page,
 }) => {
   const run = uniqueLabel("edit");
-  await createPromptSetFromFile(page, `${run} prompts`, "e2e/fixtures/loop-prompts.jsonl");
-  await addScriptedTeacher(page, `${run} teacher`);
-  const jobId = await launchJobAndWait(page, {
-    promptSet: `${run} prompts`,
-    teacher: `${run} teacher`,
-    messages: ["Plain helpful answer"],
+  const jobId = await scriptedJob(page, "edit", {
+    file: "e2e/fixtures/loop-prompts.jsonl",
     samplesPerPrompt: 1,
   });
 
@@ -36,6 +32,8 @@ test("a reviewer corrects a trace from the keyboard; export writes the edit and 
   await page.keyboard.press("a");
   await page.goto("/export");
   await page.getByLabel("Job", { exact: true }).selectOption(jobId);
+  // The page re-renders for the job: until then its count and links are for all jobs.
+  await expect(page).toHaveURL(new RegExp(`jobId=${jobId}`));
   await expect(page.getByTestId("export-count")).toHaveText("1");
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download JSONL" }).click();

@@ -14,8 +14,10 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
     { href: "/teachers", label: "Teachers" },
     { href: "/jobs", label: "Jobs" },
     { href: "/review", label: "Review" },
+    { href: "/sessions", label: "Sessions" },
     ...(can(user.role, "export") ? [{ href: "/export", label: "Export" }] : []),
     ...(can(user.role, "users:manage") ? [{ href: "/users", label: "Users" }] : []),
+    ...(can(user.role, "reasons:manage") ? [{ href: "/reasons", label: "Reasons" }] : []),
   ];
   return (
     <div className="min-h-screen">

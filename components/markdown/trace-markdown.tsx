@@ -1,8 +1,14 @@
-import Markdown, { type Components } from "react-markdown";
-import rehypeSanitize from "rehype-sanitize";
+import "katex/dist/katex.min.css";
+import "./code-theme.css";
+import Markdown, { type Components, type ExtraProps } from "react-markdown";
+import rehypeHighlight from "rehype-highlight";
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
+import remarkMath from "remark-math";
 import { cn } from "../ui/cn";
 import { remarkHtmlAsText } from "./html-as-text";
+import { remarkTex } from "./remark-tex";
+import { Tex } from "./tex";
 
 const SAFE_PROTOCOLS = ["http:", "https:", "mailto:"];
 
@@ -14,6 +20,22 @@ export function safeUrl(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+// The default schema, plus remark-tex's mark on inline `$$` math: "math-display" on a <code>.
+const SCHEMA = {
+  ...defaultSchema,
+  attributes: { ...defaultSchema.attributes, code: [["className", /^language-./, "math-display"]] },
+};
+
+type Hast = { type: string; value?: string; children?: Hast[] };
+const textOf = (node?: Hast): string => node?.value ?? node?.children?.map(textOf).join("") ?? "";
+
+/** A `$$` block or ```math fence: <pre><code class="language-math">. */
+function mathBlock(node: ExtraProps["node"]): string | null {
+  const code = node?.children[0];
+  const classes = code?.type === "element" ? code.properties.className : undefined;
+  return Array.isArray(classes) && classes.includes("language-math") ? textOf(code).trim() : null;
 }
 
 const components: Components = {
@@ -34,11 +56,20 @@ const components: Components = {
     ) : (
       <span>[image{alt ? `: ${alt}` : ""}]</span>
     ),
-  pre: ({ children }) => (
-    <pre className="my-3 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed whitespace-pre text-slate-100">
-      {children}
-    </pre>
-  ),
+  code: ({ node, className, children }) => {
+    const classes = className?.split(" ") ?? [];
+    if (!classes.includes("language-math")) return <code className={className}>{children}</code>;
+    return <Tex tex={textOf(node)} display={classes.includes("math-display")} />;
+  },
+  pre: ({ node, children }) => {
+    const tex = mathBlock(node);
+    if (tex !== null) return <Tex tex={tex} display block />;
+    return (
+      <pre className="my-3 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed whitespace-pre text-slate-100">
+        {children}
+      </pre>
+    );
+  },
   table: ({ children }) => (
     <div className="my-3 overflow-x-auto">
       <table className="min-w-full border-collapse text-sm">{children}</table>
@@ -46,7 +77,10 @@ const components: Components = {
   ),
 };
 
-/** A teacher's trace as Markdown (GFM), sanitised: raw HTML is inert text, links are safe. */
+/**
+ * A teacher's trace as Markdown (GFM, highlighted code, KaTeX math), sanitised: raw HTML is inert
+ * text, links are safe.
+ */
 export function TraceMarkdown({ content, className }: { content: string; className?: string }) {
   return (
     <div
@@ -56,13 +90,19 @@ export function TraceMarkdown({ content, className }: { content: string; classNa
         "[&_li]:my-0.5 [&_ol]:my-2 [&_ol]:list-decimal [&_ol]:pl-6 [&_p]:my-2 [&_ul]:my-2 [&_ul]:list-disc [&_ul]:pl-6",
         "[&_blockquote]:border-l-4 [&_blockquote]:border-slate-200 [&_blockquote]:pl-3 [&_blockquote]:text-slate-600",
         "[&_:not(pre)>code]:rounded [&_:not(pre)>code]:bg-slate-100 [&_:not(pre)>code]:px-1 [&_:not(pre)>code]:font-mono [&_:not(pre)>code]:text-[0.85em]",
+        "[&_.katex-display]:overflow-x-auto [&_.katex-display]:overflow-y-hidden",
         "[&_td]:border [&_td]:border-slate-200 [&_td]:px-2 [&_td]:py-1 [&_th]:border [&_th]:border-slate-200 [&_th]:bg-slate-50 [&_th]:px-2 [&_th]:py-1",
         className,
       )}
     >
       <Markdown
-        remarkPlugins={[remarkGfm, remarkHtmlAsText]}
-        rehypePlugins={[rehypeSanitize]}
+        // remarkTex replaces the tree, so it transforms first. Sanitising comes before highlighting
+        // (and KaTeX, in <Tex>): their markup is built from the text, not taken from the trace.
+        remarkPlugins={[remarkGfm, remarkMath, remarkTex, remarkHtmlAsText]}
+        rehypePlugins={[
+          [rehypeSanitize, SCHEMA],
+          [rehypeHighlight, { detect: false }],
+        ]}
         urlTransform={safeUrl}
         components={components}
       >

@@ -7,7 +7,16 @@ import { TraceEditor } from "./trace-editor";
 import { TraceEdits } from "./trace-edits";
 
 /** What the teacher was asked, with which system message, and what it wrote. */
-export function TraceDetails({ view, canEdit }: { view: TraceForReview; canEdit: boolean }) {
+export function TraceDetails({
+  view,
+  canEdit,
+  onEdited,
+}: {
+  view: TraceForReview;
+  canEdit: boolean;
+  /** Called after an edit is saved (the queue reloads the trace); without it the page refreshes. */
+  onEdited?: () => void;
+}) {
   const { prompt, systemMessage, trace, strategy, edits } = view;
   return (
     <>
@@ -89,6 +98,7 @@ export function TraceDetails({ view, canEdit }: { view: TraceForReview; canEdit:
             original={trace.original}
             latestEditId={edits[0]?.id ?? null}
             canEdit={canEdit}
+            onSaved={onEdited}
           >
             <TraceMarkdown content={trace.content} />
           </TraceEditor>

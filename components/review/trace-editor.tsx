@@ -20,6 +20,8 @@ export type TraceEditorProps = {
   /** The newest edit the page shows (null: none), so a save cannot overwrite a newer one unseen. */
   latestEditId: string | null;
   canEdit: boolean;
+  /** After a save: the caller reloads the trace (default: refresh the page). */
+  onSaved?: () => void;
   /** The current text, rendered on the server. */
   children: ReactNode;
 };
@@ -31,6 +33,7 @@ export function TraceEditor({
   original,
   latestEditId,
   canEdit,
+  onSaved,
   children,
 }: TraceEditorProps) {
   const router = useRouter();
@@ -45,12 +48,16 @@ export function TraceEditor({
       toast.success(
         data?.restoresOriginal ? "Restored the teacher's original text." : "Saved. Export uses your edit.",
       );
-      router.refresh();
+      if (onSaved) onSaved();
+      else router.refresh();
     },
     onError: ({ error }) => {
       toast.error(actionErrorMessage(error) ?? "The edit was not saved; try again.");
       // Someone saved a newer edit: show it (the draft stays in the box).
-      if (error.serverError?.includes("edited since")) router.refresh();
+      if (error.serverError?.includes("edited since")) {
+        if (onSaved) onSaved();
+        else router.refresh();
+      }
     },
   });
 

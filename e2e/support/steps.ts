@@ -60,3 +60,20 @@ export async function selectOptionContaining(select: Locator, text: string): Pro
   expect(value, `an option containing "${text}"`).toBeTruthy();
   await select.selectOption(value!);
 }
+
+/** A fresh prompt set from `file`, a scripted teacher and a completed job over them: the job id. */
+export async function scriptedJob(
+  page: Page,
+  prefix: string,
+  options: { file: string; samplesPerPrompt: number; messages?: string[] },
+): Promise<string> {
+  const run = uniqueLabel(prefix);
+  await createPromptSetFromFile(page, `${run} prompts`, options.file);
+  await addScriptedTeacher(page, `${run} teacher`);
+  return launchJobAndWait(page, {
+    promptSet: `${run} prompts`,
+    teacher: `${run} teacher`,
+    messages: options.messages ?? ["Plain helpful answer"],
+    samplesPerPrompt: options.samplesPerPrompt,
+  });
+}

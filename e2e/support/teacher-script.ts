@@ -15,6 +15,16 @@ export const HOSTILE_REPLY = [
   "<img src=x onerror=\"window.__xss = 'img'\">",
   "",
   "[click me](javascript:window.__xss='link')",
+  "",
+  "Math: $\\href{javascript:window.__xss='katex'}{x}$ \\(\\htmlId{katex-id}{y}\\) \\[ \\frac{a}{b} \\]",
+  "",
+  '```"><img src=x onerror="window.__xss=\'fence\'">',
+  "not markup",
+  "```",
+  "",
+  "```python",
+  "def f(): return 1",
+  "```",
 ].join("\n");
 
 const SCRIPT = {

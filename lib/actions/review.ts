@@ -1,28 +1,12 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { authedAction } from "../next";
-import { decide } from "../review";
-import { DecideSchema } from "../review/schemas";
 import { editTrace, EditTraceSchema } from "../traces";
 
-export const decideAction = authedAction
-  .metadata({ name: "review-decide", permission: "review:decide" })
-  .inputSchema(DecideSchema)
-  .action(async ({ parsedInput, ctx }) => {
-    const result = await decide(parsedInput, ctx.user.id);
-    revalidatePath("/review", "layout");
-    revalidatePath("/export");
-    return result;
-  });
-
-// Whoever may judge a trace may correct it (curators and reviewers alike).
+// Decisions go through the review queue's route handlers (app/api/review/), sent in the
+// background. Whoever may judge a trace may correct it (curators and reviewers alike). No
+// revalidatePath: the review page reloads the edited trace itself, and other pages are dynamic.
 export const editTraceAction = authedAction
   .metadata({ name: "trace-edit", permission: "review:decide" })
   .inputSchema(EditTraceSchema)
-  .action(async ({ parsedInput, ctx }) => {
-    const result = await editTrace(parsedInput, ctx.user.id);
-    revalidatePath("/review", "layout");
-    revalidatePath("/export");
-    return result;
-  });
+  .action(async ({ parsedInput, ctx }) => editTrace(parsedInput, ctx.user.id));

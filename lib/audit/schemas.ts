@@ -23,6 +23,33 @@ const providerSnapshot = z.object({
   tokensPerMinute: z.number().nullable(),
 });
 
+const decisionSnapshot = z.object({
+  decision: z.string(),
+  reasonId: nullableId,
+  reason: z.string().nullable(),
+});
+const sessionSlotSnapshot = z.object({
+  state: z.string(),
+  decision: z.string().nullable(),
+  reasonId: nullableId,
+  reason: z.string().nullable(),
+  version: count,
+});
+const sessionItemSnapshot = z.object({
+  state: z.string(),
+  verdict: z.string().nullable(),
+  verdictReason: z.string().nullable(),
+  decided: count,
+});
+const sessionSlotChange = z.object({
+  traceId: id,
+  itemId: id,
+  reviewerId: id,
+  before: sessionSlotSnapshot,
+  after: sessionSlotSnapshot,
+  item: z.object({ before: sessionItemSnapshot, after: sessionItemSnapshot }),
+});
+
 const action = <E extends string, S extends z.ZodType>(entityType: E, data: S) => ({ entityType, data });
 
 export const AUDIT_ACTIONS = {
@@ -124,9 +151,12 @@ export const AUDIT_ACTIONS = {
     "trace",
     z.object({
       decision: z.enum(["approved", "rejected"]),
+      reasonId: nullableId.optional(),
       reason: z.string().nullable(),
       version: count,
       status: z.string(),
+      /** The reviewer's decision before this one (null: their first). */
+      before: decisionSnapshot.nullable().optional(),
     }),
   ),
   // One bulk approve or reject of a selection (each decision it wrote carries bulkActionId, the
@@ -144,6 +174,14 @@ export const AUDIT_ACTIONS = {
       complete: z.boolean(),
     }),
   ),
+  "review.retracted": action(
+    "trace",
+    z.object({ before: decisionSnapshot, version: count, status: z.string() }),
+  ),
+  "trace.flagged": action("trace", z.object({ flagged: z.boolean() })),
+  "trace.commented": action("trace", z.object({ commentId: id, chars: count })),
+  "reason.created": action("reject-reason", z.object({ label: z.string(), position: count })),
+  "reason.updated": action("reject-reason", z.object({ changes })),
   "trace.edited": action(
     "trace",
     z.object({
@@ -152,6 +190,58 @@ export const AUDIT_ACTIONS = {
       restoresOriginal: z.boolean(),
       note: z.string().nullable(),
       chars: count,
+    }),
+  ),
+  // Team annotation sessions (lib/sessions): the actor is who; before/after say what changed.
+  "session.created": action(
+    "review-session",
+    z.object({
+      before: z.null(),
+      after: z.object({
+        name: z.string(),
+        overlap: count,
+        access: z.string(),
+        rule: z.string(),
+        reservationMinutes: count,
+        adjudicatorId: nullableId,
+        reviewerIds: z.array(id),
+        filter: z.record(z.string(), z.unknown()),
+        planJobId: id,
+      }),
+    }),
+  ),
+  "session.planned": action(
+    "review-session",
+    z.object({
+      before: z.object({ status: z.string() }),
+      after: z.object({ status: z.string(), items: count }),
+    }),
+  ),
+  "session.decided": action("review-session", sessionSlotChange),
+  "session.retracted": action("review-session", sessionSlotChange),
+  "session.adjudicated": action(
+    "review-session",
+    z.object({
+      traceId: id,
+      itemId: id,
+      before: sessionItemSnapshot,
+      after: sessionItemSnapshot,
+      reasonId: nullableId,
+      reason: z.string().nullable(),
+    }),
+  ),
+  "session.closed": action(
+    "review-session",
+    z.object({ before: z.object({ status: z.string() }), after: z.object({ status: z.string() }) }),
+  ),
+  // On the trace: its status followed a session's verdict (or went back when the verdict was undone).
+  "session.verdict": action(
+    "trace",
+    z.object({
+      sessionId: id,
+      itemId: id,
+      before: z.object({ state: z.string(), verdict: z.string().nullable(), status: z.string() }),
+      after: z.object({ state: z.string(), verdict: z.string().nullable(), status: z.string() }),
     }),
   ),
   "export.downloaded": action(

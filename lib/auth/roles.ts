@@ -13,8 +13,11 @@ const GRANTS = {
   "prompts:import": ["admin", "curator"],
   "providers:manage": ["admin", "curator"],
   "jobs:launch": ["admin", "curator"],
+  // Create and close team annotation sessions, and see every session (reviewers see their own).
+  "sessions:manage": ["admin", "curator"],
   export: ["admin", "curator"],
   "users:manage": ["admin"],
+  "reasons:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -5,9 +5,11 @@ import { z } from "zod";
 import { SynthesisConfigSchema, TracesConfigSchema } from "../generation/schemas";
 import { ImportJobConfigSchema, SetDeletionConfigSchema } from "../prompts/schemas";
 import { ReviewBulkConfigSchema } from "../review/schemas";
+import { SessionPlanConfigSchema } from "../sessions/schemas";
 import "../generation";
 import "../prompts";
 import "../review";
+import "../sessions";
 
 export { launchJob, launchSynthesis, estimateJob, type JobEstimate } from "../generation";
 export {
@@ -31,5 +33,6 @@ export const JobConfigSchema = z.discriminatedUnion("kind", [
   ImportJobConfigSchema,
   SetDeletionConfigSchema,
   ReviewBulkConfigSchema,
+  SessionPlanConfigSchema,
 ]);
 export type JobConfig = z.infer<typeof JobConfigSchema>;

@@ -8,12 +8,16 @@ import { checkRequest, sitePolicy } from "../security";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-type Handler<P, Q> = (args: {
+type Handler<P, Q, B> = (args: {
   params: P;
   query: Q;
+  /** The JSON body, parsed by `spec.body` (undefined without one). */
+  body: B;
   user: SessionUser;
   request: Request;
 }) => Promise<Response>;
+
+const BODY_MAX_BYTES = 1_000_000;
 
 /**
  * A route handler that refuses writes under a foreign Host or Origin (proxy.ts checks every
@@ -21,9 +25,9 @@ type Handler<P, Q> = (args: {
  * validates path params and query string with zod before calling `handler`. Errors become JSON
  * `{ error }` responses.
  */
-export function route<PS extends z.ZodType, QS extends z.ZodType>(
-  spec: { permission: Permission; params: PS; query: QS },
-  handler: Handler<z.infer<PS>, z.infer<QS>>,
+export function route<PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType = z.ZodUndefined>(
+  spec: { permission: Permission; params: PS; query: QS; body?: BS },
+  handler: Handler<z.infer<PS>, z.infer<QS>, z.infer<BS>>,
 ) {
   return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
@@ -39,7 +43,15 @@ export function route<PS extends z.ZodType, QS extends z.ZodType>(
       const query = spec.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
       if (!params.success) return json({ error: describe(params.error) }, 400);
       if (!query.success) return json({ error: describe(query.error) }, 400);
-      return await handler({ params: params.data, query: query.data, user, request });
+      let body: z.infer<BS> = undefined as z.infer<BS>;
+      if (spec.body) {
+        const read = await readJson(request);
+        if ("error" in read) return json({ error: read.error }, read.status);
+        const parsed = spec.body.safeParse(read.value);
+        if (!parsed.success) return json({ error: describe(parsed.error) }, 400);
+        body = parsed.data;
+      }
+      return await handler({ params: params.data, query: query.data, body, user, request });
     } catch (error) {
       if (error instanceof DomainError) return json({ error: error.message }, error.status);
       logError(`${request.method} ${new URL(request.url).pathname}`, error);
@@ -50,6 +62,19 @@ export function route<PS extends z.ZodType, QS extends z.ZodType>(
 
 export function json(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+}
+
+/** The request's JSON body, refused when too big or not JSON. */
+async function readJson(request: Request): Promise<{ value: unknown } | { error: string; status: number }> {
+  const tooBig = { error: `The request body is over ${BODY_MAX_BYTES / 1_000_000} MB.`, status: 413 };
+  if (Number(request.headers.get("content-length") ?? 0) > BODY_MAX_BYTES) return tooBig;
+  const text = await request.text();
+  if (text.length > BODY_MAX_BYTES) return tooBig;
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return { error: "The request body is not JSON.", status: 400 };
+  }
 }
 
 function describe(error: z.ZodError): string {

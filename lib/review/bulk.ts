@@ -1,10 +1,11 @@
 import "server-only";
 import { recordAudit } from "../audit";
 import { cuid, db, type Tx } from "../db";
-import { ConflictError, InvalidInputError } from "../errors";
+import { ConflictError } from "../errors";
 import { createJob } from "../runner";
 import { applyBulk, bulkAuditEntry, type BulkAction } from "./bulk-apply";
 import { reviewBulkKind } from "./bulk-kind";
+import { activeReason } from "./reasons";
 import {
   BULK_BATCH,
   BULK_INLINE_MAX,
@@ -76,8 +77,7 @@ function refuseIfChanged(count: number, expected: number) {
 
 /** A taxonomy reason still offered; the decision's text is its label, with the note after it. */
 async function reasonOf(reasonId: string, note: string | undefined) {
-  const reason = await db().rejectReason.findUnique({ where: { id: reasonId } });
-  if (!reason || reason.retiredAt) throw new InvalidInputError("Choose one of the reject reasons offered.");
+  const reason = await activeReason(db(), reasonId);
   return { reasonId, reason: note ? `${reason.label}: ${note}` : reason.label };
 }
 

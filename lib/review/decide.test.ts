@@ -14,7 +14,7 @@ describe("decide", () => {
     const { traceIds } = await createTraces({ count: 1 });
     const reviewer = await createTestUser("reviewer");
     const result = await decide({ traceId: traceIds[0]!, decision: "approved" }, reviewer.id);
-    expect(result).toEqual({ traceId: traceIds[0], status: "approved", version: 1 });
+    expect(result).toEqual({ traceId: traceIds[0], status: "approved", version: 1, decision: "approved" });
     expect(await statusOf(traceIds[0]!)).toBe("approved");
   });
 
@@ -47,7 +47,7 @@ describe("decide", () => {
     expect(rejected.status).toBe("conflict");
     expect(await statusOf(traceId)).toBe("conflict");
     const changed = await decide({ traceId, decision: "approved", expectedVersion: 1 }, b.id);
-    expect(changed).toEqual({ traceId, status: "approved", version: 2 });
+    expect(changed).toEqual({ traceId, status: "approved", version: 2, decision: "approved" });
   });
 
   it("two rejects make rejected", async () => {
@@ -66,7 +66,7 @@ describe("decide", () => {
     const reviewer = await createTestUser("reviewer");
     expect((await decide({ traceId, decision: "approved" }, reviewer.id)).version).toBe(1);
     const second = await decide({ traceId, decision: "rejected", reason: "On reflection, no." }, reviewer.id);
-    expect(second).toEqual({ traceId, status: "rejected", version: 2 });
+    expect(second).toEqual({ traceId, status: "rejected", version: 2, decision: "rejected" });
     expect((await decide({ traceId, decision: "approved", expectedVersion: 2 }, reviewer.id)).version).toBe(
       3,
     );
@@ -122,8 +122,15 @@ describe("decide", () => {
     expect(events).toHaveLength(2);
     expect(events.every((e) => e.actorId === reviewer.id && e.action === "review.decided")).toBe(true);
     expect(events.map((e) => e.data)).toEqual([
-      { decision: "approved", reason: null, version: 1, status: "approved" },
-      { decision: "rejected", reason: "Changed my mind.", version: 2, status: "rejected" },
+      { decision: "approved", reasonId: null, reason: null, version: 1, status: "approved", before: null },
+      {
+        decision: "rejected",
+        reasonId: null,
+        reason: "Changed my mind.",
+        version: 2,
+        status: "rejected",
+        before: { decision: "approved", reasonId: null, reason: null },
+      },
     ]);
   });
 

@@ -32,17 +32,22 @@ export function filterWhere(filter: Partial<TraceSelection> & { status: ReviewFi
 
 type Anchor = { id: string; createdAt: Date };
 
+// Written as a range plus an exclusion rather than an OR, so both databases walk the
+// (…, createdAt, id) index from the anchor instead of scanning.
+
 /** Traces that come after `anchor` in REVIEW_ORDER (older, or same time with a smaller id). */
 export function after(anchor: Anchor): TraceWhere {
   return {
-    OR: [{ createdAt: { lt: anchor.createdAt } }, { createdAt: anchor.createdAt, id: { lt: anchor.id } }],
+    createdAt: { lte: anchor.createdAt },
+    NOT: { createdAt: anchor.createdAt, id: { gte: anchor.id } },
   };
 }
 
 /** Traces that come before `anchor` in REVIEW_ORDER. */
 export function before(anchor: Anchor): TraceWhere {
   return {
-    OR: [{ createdAt: { gt: anchor.createdAt } }, { createdAt: anchor.createdAt, id: { gt: anchor.id } }],
+    createdAt: { gte: anchor.createdAt },
+    NOT: { createdAt: anchor.createdAt, id: { lte: anchor.id } },
   };
 }
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { listUsers } from "../auth";
 import { getMessage, listMessages } from "../bank";
-import { db } from "../db";
 import { countTracesByStatus, jobsWithTraces } from "../traces";
 import { filterWhere } from "./order";
 import { ReviewStatusSchema, type ReviewFilterStatus, type TraceSelection } from "./schemas";
+import { listRejectReasons } from "./reasons";
 import { countUpTo } from "./select";
 
 export {
@@ -75,7 +75,7 @@ export async function reviewFilterChoices(selection: {
   const [jobs, messages, reasons, users] = await Promise.all([
     jobsWithTraces(),
     listMessages(),
-    activeRejectReasons(),
+    listRejectReasons(),
     listUsers(),
   ]);
   const message = selection.systemMessageId
@@ -85,16 +85,7 @@ export async function reviewFilterChoices(selection: {
     jobs,
     messages: messages.map(({ id, name }) => ({ id, name })),
     versions: message?.versions.map(({ id, version }) => ({ id, version })) ?? [],
-    reasons,
+    reasons: reasons.map(({ id, label }) => ({ id, label })),
     reviewers: users.map(({ id, name }) => ({ id, name })),
   };
-}
-
-/** The reject reasons offered (not retired), in their order. */
-export function activeRejectReasons(): Promise<Array<{ id: string; label: string }>> {
-  return db().rejectReason.findMany({
-    where: { retiredAt: null },
-    orderBy: { position: "asc" },
-    select: { id: true, label: true },
-  });
 }

@@ -8,19 +8,38 @@ export type Decision = z.infer<typeof DecisionSchema>;
 
 export const REASON_MAX = 1_000;
 
-/** One reviewer's verdict on one trace; expectedVersion is the version of MY decision the client saw (0: none). */
+const traceIdField = z.string().trim().min(1, "Which trace? The trace id is missing.").max(200);
+const reasonIdField = z.string().trim().min(1).max(200).optional();
+const noteField = z
+  .string()
+  .trim()
+  .max(REASON_MAX, `Keep the reason under ${REASON_MAX} characters.`)
+  .optional();
+
+/**
+ * One reviewer's verdict on one trace. A rejection names a taxonomy reason (`reasonId`), a note
+ * (`reason`), or both. expectedVersion is the version of MY decision the client saw (0: none).
+ */
 export const DecideSchema = z
   .object({
-    traceId: z.string().trim().min(1, "Which trace? The trace id is missing."),
+    traceId: traceIdField,
     decision: DecisionSchema,
-    reason: z.string().trim().max(REASON_MAX, `Keep the reason under ${REASON_MAX} characters.`).optional(),
+    reasonId: reasonIdField,
+    reason: noteField,
     expectedVersion: z.number().int().min(0).optional(),
   })
-  .refine((input) => input.decision !== "rejected" || (input.reason ?? "").length > 0, {
-    message: "Say why you reject this trace (a reason is required).",
+  .refine((input) => input.decision !== "rejected" || Boolean(input.reasonId || input.reason), {
+    message: "Say why you reject this trace (pick a reason or write one).",
     path: ["reason"],
   });
 export type DecideInput = z.infer<typeof DecideSchema>;
+
+/** Take back my decision (undo when I had none before): expectedVersion is the one I saw. */
+export const RetractSchema = z.object({
+  traceId: traceIdField,
+  expectedVersion: z.number().int().min(1),
+});
+export type RetractInput = z.infer<typeof RetractSchema>;
 
 export const ReviewFilterStatusSchema = z.enum([...ReviewStatusSchema.options, "all"]);
 export type ReviewFilterStatus = z.infer<typeof ReviewFilterStatusSchema>;
@@ -61,6 +80,8 @@ export type ReviewFilter = z.infer<typeof ReviewFilterSchema>;
 export type ReviewFilterInput = z.input<typeof ReviewFilterSchema>;
 /** The filter without the list's page: what the queue, bulk actions and sessions take. */
 export type TraceSelection = Omit<ReviewFilter, "page">;
+
+export * from "./reason-schemas";
 
 /** A selection as it travels (URL, action input, job config): the filter without the list's page. */
 export const TraceSelectionSchema = ReviewFilterSchema.omit({ page: true });

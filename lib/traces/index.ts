@@ -9,7 +9,15 @@ export {
   type NewTrace,
 } from "./write";
 export { editTrace, type EditTraceResult } from "./edit";
-export { getTraceView, type StoredDecision, type TraceEditView, type TraceView } from "./view";
+export {
+  getTraceView,
+  getTraceViews,
+  type StoredDecision,
+  type TraceCommentView,
+  type TraceEditView,
+  type TraceView,
+} from "./view";
+export { setTraceFlag } from "./flag";
 export {
   averageOutputTokens,
   countTraces,
@@ -24,6 +32,7 @@ export {
   type TraceWhere,
 } from "./queries";
 export { exportTraceBatch } from "./export-rows";
+export { listTraceKeys, reviewStatusOf, tracePreviews } from "./keys";
 export {
   EDIT_NOTE_MAX,
   EditTraceSchema,

@@ -1,6 +1,6 @@
 import "server-only";
 import { userNames } from "../auth";
-import { db } from "../db";
+import { db, type Prisma } from "../db";
 import { NotFoundError } from "../errors";
 import { newestEditFirst } from "./edit-order";
 import { StoredStrategySchema, type StrategyView } from "./schemas";
@@ -21,10 +21,16 @@ export type StoredDecision = {
   reviewerId: string;
   reviewerName: string;
   decision: string;
+  /** The taxonomy reason's id and label, when the rejection named one. */
+  reasonId: string | null;
+  reasonLabel: string | null;
+  /** The reviewer's own words. */
   reason: string | null;
   version: number;
   updatedAt: string;
 };
+
+export type TraceCommentView = { id: string; authorName: string; body: string; createdAt: string };
 
 export type TraceView = {
   id: string;
@@ -59,24 +65,59 @@ export type TraceView = {
   edits: TraceEditView[];
   job: { id: string; name: string };
   decisions: StoredDecision[];
+  flagged: boolean;
+  /** Oldest first, the last COMMENTS_SHOWN. */
+  comments: TraceCommentView[];
 };
+
+const COMMENTS_SHOWN = 50;
 
 const REMOVED_USER = "(removed user)";
 
 /** One trace with what it was made from, its edits and its decisions, plain and serialisable. */
 export async function getTraceView(traceId: string): Promise<TraceView> {
-  const t = await db().trace.findUnique({
-    where: { id: traceId },
-    include: {
-      prompt: true,
-      job: { select: { id: true, name: true } },
-      systemMessageVersion: { include: { message: { select: { id: true, name: true } } } },
-      decisions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-      edits: { orderBy: newestEditFirst() },
-    },
+  const [view] = await getTraceViews([traceId]);
+  if (!view) throw new NotFoundError("Trace", traceId);
+  return view;
+}
+
+/** Several traces' views in a few queries (the review queue's prefetch), in the order asked; missing ids are left out. */
+export async function getTraceViews(traceIds: readonly string[]): Promise<TraceView[]> {
+  if (traceIds.length === 0) return [];
+  const rows = await db().trace.findMany({ where: { id: { in: [...traceIds] } }, include: VIEW_INCLUDE });
+  const people = rows.flatMap((t) => [
+    ...t.decisions.map((d) => d.reviewerId),
+    ...t.edits.map((e) => e.editorId),
+    ...t.comments.map((c) => c.authorId),
+  ]);
+  const reasonIds = [...new Set(rows.flatMap((t) => t.decisions.map((d) => d.reasonId)))].filter(
+    (id): id is string => id !== null,
+  );
+  const [names, reasons] = await Promise.all([
+    userNames(people),
+    reasonIds.length
+      ? db().rejectReason.findMany({ where: { id: { in: reasonIds } }, select: { id: true, label: true } })
+      : Promise.resolve([]),
+  ]);
+  const labels = new Map(reasons.map((r) => [r.id, r.label]));
+  const byId = new Map(rows.map((t) => [t.id, t]));
+  return traceIds.flatMap((id) => {
+    const t = byId.get(id);
+    return t ? [toView(t, names, labels)] : [];
   });
-  if (!t) throw new NotFoundError("Trace", traceId);
-  const names = await userNames([...t.decisions.map((d) => d.reviewerId), ...t.edits.map((e) => e.editorId)]);
+}
+
+const VIEW_INCLUDE = {
+  prompt: true,
+  job: { select: { id: true, name: true } },
+  systemMessageVersion: { include: { message: { select: { id: true, name: true } } } },
+  decisions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+  edits: { orderBy: newestEditFirst() },
+  comments: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: COMMENTS_SHOWN },
+} satisfies Prisma.TraceInclude;
+type TraceRow = Prisma.TraceGetPayload<{ include: typeof VIEW_INCLUDE }>;
+
+function toView(t: TraceRow, names: Map<string, string>, labels: Map<string, string>): TraceView {
   const v = t.systemMessageVersion;
   return {
     id: t.id,
@@ -124,9 +165,20 @@ export async function getTraceView(traceId: string): Promise<TraceView> {
       reviewerId: d.reviewerId,
       reviewerName: names.get(d.reviewerId) ?? REMOVED_USER,
       decision: d.decision,
+      reasonId: d.reasonId,
+      reasonLabel: d.reasonId ? (labels.get(d.reasonId) ?? null) : null,
       reason: d.reason,
       version: d.version,
       updatedAt: d.updatedAt.toISOString(),
     })),
+    flagged: t.flaggedAt !== null,
+    comments: t.comments
+      .map((c) => ({
+        id: c.id,
+        authorName: names.get(c.authorId) ?? REMOVED_USER,
+        body: c.body,
+        createdAt: c.createdAt.toISOString(),
+      }))
+      .reverse(),
   };
 }

@@ -1,12 +1,12 @@
-import { TraceDetails } from "@/components/review/trace-details";
-import { TraceReview } from "@/components/review/trace-review";
-import { TraceSidebar } from "@/components/review/trace-sidebar";
+import { ReviewWorkbench } from "@/components/review/workbench/review-workbench";
+import { STATUS_LABELS } from "@/components/review/status-badge";
 import { can } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/next/current-user";
-import { parseReviewFilter } from "@/lib/review/filter";
-import { neighbours } from "@/lib/review/neighbours";
-import { getTraceForReview } from "@/lib/review/trace-view";
 import { orNotFound } from "@/lib/next/or-not-found";
+import { parseReviewFilter, reviewFilterQuery } from "@/lib/review/filter";
+import { queueTrace } from "@/lib/review/queue";
+import { listRejectReasons } from "@/lib/review/reasons";
+import { NotFoundError } from "@/lib/errors";
 
 export const metadata = { title: "Review trace" };
 
@@ -20,25 +20,23 @@ export default async function ReviewTracePage({
   const user = await requireUser();
   const { traceId } = await params;
   const filter = parseReviewFilter(await searchParams);
-  const loaded = await orNotFound(
-    Promise.all([getTraceForReview(traceId, user.id), neighbours(traceId, filter)]),
+  const [trace, reasons] = await orNotFound(
+    Promise.all([
+      queueTrace(traceId, user.id).then((t) => t ?? Promise.reject(new NotFoundError("Trace", traceId))),
+      listRejectReasons(),
+    ]),
   );
-  const [view, nav] = loaded;
-  const mine = view.myDecision;
-  const canDecide = can(user.role, "review:decide");
+  const query = reviewFilterQuery({ ...filter, page: undefined });
   return (
-    <TraceReview
-      // Fresh client state whenever the server's view of this trace changes.
-      key={`${view.id}:${view.status}:${mine?.version ?? 0}:${view.decisions.length}`}
-      traceId={view.id}
-      status={view.status}
-      myDecision={mine && { decision: mine.decision, reason: mine.reason, version: mine.version }}
-      nav={nav}
-      filter={{ status: filter.status, jobId: filter.jobId }}
-      canDecide={canDecide}
-      sidebar={<TraceSidebar view={view} />}
-    >
-      <TraceDetails view={view} canEdit={canDecide} />
-    </TraceReview>
+    <ReviewWorkbench
+      initial={trace}
+      query={query}
+      status={filter.status}
+      basePath="/review"
+      listHref={`/review${query}`}
+      listLabel={`${STATUS_LABELS[filter.status]} list`}
+      reasons={reasons}
+      canDecide={can(user.role, "review:decide")}
+    />
   );
 }
