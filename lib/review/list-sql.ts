@@ -66,8 +66,11 @@ export function selectionSql(selection: Omit<TraceSelection, "q">): SelectionSql
       out.push(
         sql`EXISTS (SELECT 1 FROM "ReviewDecision" rv WHERE rv."traceId" = ${c("id")} AND rv."reviewerId" = ${selection.reviewerId})`,
       );
+    // The row's prompt by its key: a category's prompt ids read whole cost a scan of Prompt.
     if (selection.category)
-      out.push(sql`${c("promptId")} IN (SELECT "id" FROM "Prompt" WHERE "category" = ${selection.category})`);
+      out.push(
+        sql`EXISTS (SELECT 1 FROM "Prompt" pc WHERE pc."id" = ${c("promptId")} AND pc."category" = ${selection.category})`,
+      );
     if (selection.minTokens !== undefined) out.push(sql`${c("outputTokens")} >= ${selection.minTokens}`);
     if (selection.maxTokens !== undefined) out.push(sql`${c("outputTokens")} <= ${selection.maxTokens}`);
     if (selection.flagged === false) out.push(sql`${c("flaggedAt")} IS NULL`);

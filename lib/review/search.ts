@@ -26,6 +26,8 @@ export type Search =
        * the first group. A superset: whoever reads them checks `condition` too.
        */
       keys: Sql;
+      /** The same candidates as a condition on a trace row, in a form its indexes answer. */
+      candidates: (alias: string) => Sql;
     };
 
 /** The search for `text`, or null when it has nothing to look for (no row matches then). */
@@ -40,6 +42,8 @@ export function search(text: string): Search | null {
     condition: (alias) => postgresCondition(terms, alias),
     keys: sql`SELECT s."id" AS "k" FROM "Trace" s WHERE ${traceVector("s")} @@ ${first}
       UNION ALL SELECT s."id" AS "k" FROM "Trace" s WHERE s."promptId" = ANY(ARRAY(${matchingPrompts(first)}))`,
+    candidates: (alias) =>
+      sql`(${traceVector(alias)} @@ ${first} OR ${Prisma.raw(`${alias}."promptId"`)} = ANY(ARRAY(${matchingPrompts(first)})))`,
   };
 }
 

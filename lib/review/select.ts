@@ -5,6 +5,7 @@ import { indexedBy, selectionSql, where, type SelectionSql } from "./list-sql";
 import type { TraceSelection } from "./schemas";
 import { search, type Search } from "./search";
 import { walkSearch } from "./search-walk";
+import { walkWindows } from "./walk-windows";
 import {
   cappedCount,
   driverPage,
@@ -17,20 +18,41 @@ import {
 
 const sql = Prisma.sql;
 
-/** A candidate set this small is read whole and sorted rather than walked in order. */
-export const DRIVER_CAP = 10_000;
+/**
+ * A candidate set at most `cap` large is read whole and sorted rather than walked in order: each
+ * candidate costs a random read of its trace, where a walk reads the order index and checks rows
+ * as it goes (decisions without touching the trace). `estimated`: sized by the planner's estimate
+ * instead of a count (a search's count costs as much as its matches).
+ */
+export type Driver = {
+  keys: Prisma.Sql;
+  by: "id" | "rowkey";
+  cap: number;
+  estimated?: boolean;
+  candidates?: (alias: string) => Prisma.Sql;
+};
 
-/** `estimated`: sized by the planner's estimate instead of a count. */
-export type Driver = { keys: Prisma.Sql; by: "id" | "rowkey"; estimated?: boolean };
+// Measured at a million traces (bench:review): a reject reason's ~8,000 traces read whole took
+// 60 ms on SQLite, whose reads are cheap, and 250 ms on PostgreSQL, where a window walk took 35.
+/** Decisions by a reviewer or with a reason: past this, walk instead. */
+const fewDecisions = () => (dbKind() === "sqlite" ? 10_000 : 2_000);
+/**
+ * PostgreSQL search matches, as the planner estimates them: a word too rare for its statistics is
+ * estimated at about 5,000 (and is rarer than that), a common one from its measured frequency.
+ */
+const FEW_MATCHES = 6_000;
+/** A job's traces when no status narrows the walk (its index leads with status). */
+const SMALL_JOB = 10_000;
 
 /**
  * The traces of a selection in the review order, from a position: the one reader behind the
  * list, its counts and bulk actions. How, by what the selection holds:
  * - search on SQLite: the FTS index's own order (search-walk.ts);
  * - a filter with few traces (a reviewer's or a reject reason's decisions, a small job, search
- *   matches on PostgreSQL, up to DRIVER_CAP): those traces, checked and sorted (driverPage);
+ *   matches on PostgreSQL: see Driver): those traces, checked and sorted (driverPage);
  * - otherwise the index that answers status, job, flag and dates, walked in chunks with the rest
- *   of the selection checked on each row (walkOrder), until enough match or the deadline.
+ *   of the selection checked on each row (SQLite: walkOrder), or in windows whose matches the
+ *   planner finds its own way (PostgreSQL: walkWindows), until enough match or the deadline.
  */
 export async function selectPositions(
   selection: TraceSelection,
@@ -45,7 +67,8 @@ export async function selectPositions(
     const extra = found?.kind === "postgres" ? [found.condition("t")] : [];
     const walk = { ...request, client: reader };
     const driver = await smallestDriver(reader, selection, s, found);
-    return driver ? driverPage(s, driver, extra, walk) : walkOrder(s, extra, walk);
+    if (driver) return driverPage(s, driver, extra, walk);
+    return dbKind() === "postgres" ? walkWindows(s, extra, walk) : walkOrder(s, extra, walk);
   };
   if (client || dbKind() === "sqlite") return read(client ?? db());
   // PostgreSQL would compile a walk's queries (their estimates count every row's subquery) with
@@ -64,11 +87,10 @@ async function smallestDriver(
 ): Promise<Driver | null> {
   let best: { driver: Driver; count: number } | null = null;
   for (const driver of drivers(selection, s, found)) {
-    // Counting a search's matches costs as much as reading them: the planner's estimate decides.
     const count = driver.estimated
       ? await estimatedRows(reader, driver.keys)
-      : await cappedCount(reader, driver.keys, DRIVER_CAP);
-    if (count <= DRIVER_CAP && (!best || count < best.count)) best = { driver, count };
+      : await cappedCount(reader, driver.keys, driver.cap);
+    if (count <= driver.cap && (!best || count < best.count)) best = { driver, count };
     if (best && best.count === 0) break;
   }
   return best?.driver ?? null;
@@ -80,11 +102,13 @@ function drivers(selection: TraceSelection, s: SelectionSql, found: Search | nul
     out.push({
       keys: sql`SELECT DISTINCT "traceId" AS "k" FROM "ReviewDecision" WHERE "reasonId" = ${selection.reasonId}`,
       by: "id",
+      cap: fewDecisions(),
     });
   if (selection.reviewerId)
     out.push({
       keys: sql`SELECT "traceId" AS "k" FROM "ReviewDecision" WHERE "reviewerId" = ${selection.reviewerId}`,
       by: "id",
+      cap: fewDecisions(),
     });
   // With a status the walk's own index starts with the job; without one it walks every trace.
   if (selection.jobId && s.index !== "Trace_jobId_reviewStatus_createdAt_id_idx") {
@@ -95,9 +119,11 @@ function drivers(selection: TraceSelection, s: SelectionSql, found: Search | nul
     out.push({
       keys: sql`SELECT ${key} AS "k" FROM "Trace" ${index} WHERE "jobId" = ${selection.jobId}`,
       by: "rowkey",
+      cap: SMALL_JOB,
     });
   }
-  if (found?.kind === "postgres") out.push({ keys: found.keys, by: "id", estimated: true });
+  if (found?.kind === "postgres")
+    out.push({ keys: found.keys, by: "id", cap: FEW_MATCHES, estimated: true, candidates: found.candidates });
   return out;
 }
 

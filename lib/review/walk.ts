@@ -95,7 +95,7 @@ async function plainPage(s: SelectionSql, request: WalkRequest): Promise<Walked>
  */
 export async function driverPage(
   s: SelectionSql,
-  driver: { keys: Sql; by: "id" | "rowkey" },
+  driver: { keys: Sql; by: "id" | "rowkey"; candidates?: (alias: string) => Sql },
   extra: Sql[],
   request: WalkRequest,
 ): Promise<Walked> {
@@ -106,16 +106,24 @@ export async function driverPage(
     ...between("t", request.from, request.until, request.direction),
   ];
   const key = driver.by === "id" ? sql`t."id"` : rowKey("t");
-  // The candidates drive: SQLite keeps a CROSS JOIN's left side outer; PostgreSQL, left to
-  // itself, scanned all of Trace for the conditions and hash-joined (a LATERAL join, kept apart by its
-  // LIMIT, looks each candidate up instead, once: DISTINCT drops one given twice).
-  const source =
-    dbKind() === "postgres"
-      ? sql`FROM (SELECT DISTINCT c."k" FROM (${driver.keys}) c) d CROSS JOIN LATERAL (
-          SELECT t."id", t."createdAt" FROM "Trace" t WHERE ${key} = d."k" AND ${and(conditions)} LIMIT 1) t`
-      : sql`FROM (${driver.keys}) d CROSS JOIN "Trace" t WHERE ${key} = d."k" AND ${and(conditions)}`;
+  if (dbKind() === "postgres") {
+    // Every candidate in one bitmap heap scan, in table order (looked up one by one, 8,000 took
+    // 250 ms instead of 55), then sorted: MATERIALIZED keeps the planner from walking the order
+    // index for the LIMIT instead.
+    const candidates =
+      driver.candidates?.("t") ?? sql`${key} = ANY(ARRAY(SELECT c."k" FROM (${driver.keys}) c))`;
+    const rows = await request.client.$queryRaw<Raw[]>`
+      WITH m AS MATERIALIZED (
+        SELECT t."id", t."createdAt" FROM "Trace" t WHERE ${candidates} AND ${and(conditions)}
+      )
+      SELECT m."id" AS "id", m."createdAt" AS "createdAt", m."id" AS "hit" FROM m
+      ${orderBy("m", request.direction)} LIMIT ${request.want}`;
+    return { hits: rows.map(position), resume: null, end: rows.length < request.want };
+  }
+  // SQLite keeps a CROSS JOIN's left side outer: the candidates drive.
   const rows = await request.client.$queryRaw<Raw[]>`
-    SELECT t."id" AS "id", t."createdAt" AS "createdAt", t."id" AS "hit" ${source}
+    SELECT t."id" AS "id", t."createdAt" AS "createdAt", t."id" AS "hit"
+    FROM (${driver.keys}) d CROSS JOIN "Trace" t WHERE ${key} = d."k" AND ${and(conditions)}
     ${orderBy("t", request.direction)} LIMIT ${request.want}`;
   return { hits: rows.map(position), resume: null, end: rows.length < request.want };
 }
