@@ -159,6 +159,21 @@ export const AUDIT_ACTIONS = {
       before: decisionSnapshot.nullable().optional(),
     }),
   ),
+  // One bulk approve or reject of a selection (each decision it wrote carries bulkActionId, the
+  // entity id); `complete` is false when it stopped part way (count says how far).
+  "review.bulk-decided": action(
+    "review-bulk",
+    z.object({
+      decision: z.enum(["approved", "rejected"]),
+      reasonId: nullableId,
+      reason: z.string().nullable(),
+      count,
+      expected: count,
+      selection: z.record(z.string(), z.unknown()),
+      jobId: nullableId,
+      complete: z.boolean(),
+    }),
+  ),
   "review.retracted": action(
     "trace",
     z.object({ before: decisionSnapshot, version: count, status: z.string() }),

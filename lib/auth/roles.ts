@@ -7,6 +7,8 @@ export type Role = z.infer<typeof RoleSchema>;
 const GRANTS = {
   read: ["admin", "curator", "reviewer"],
   "review:decide": ["admin", "curator", "reviewer"],
+  // Approve or reject a whole filtered selection at once.
+  "review:bulk": ["admin", "curator"],
   "bank:edit": ["admin", "curator"],
   "prompts:import": ["admin", "curator"],
   "providers:manage": ["admin", "curator"],

@@ -4,9 +4,11 @@
 import { z } from "zod";
 import { SynthesisConfigSchema, TracesConfigSchema } from "../generation/schemas";
 import { ImportJobConfigSchema, SetDeletionConfigSchema } from "../prompts/schemas";
+import { ReviewBulkConfigSchema } from "../review/schemas";
 import { SessionPlanConfigSchema } from "../sessions/schemas";
 import "../generation";
 import "../prompts";
+import "../review";
 import "../sessions";
 
 export { launchJob, launchSynthesis, estimateJob, type JobEstimate } from "../generation";
@@ -30,6 +32,7 @@ export const JobConfigSchema = z.discriminatedUnion("kind", [
   SynthesisConfigSchema,
   ImportJobConfigSchema,
   SetDeletionConfigSchema,
+  ReviewBulkConfigSchema,
   SessionPlanConfigSchema,
 ]);
 export type JobConfig = z.infer<typeof JobConfigSchema>;

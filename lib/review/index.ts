@@ -13,3 +13,6 @@ export {
   type QueueDecisionInput,
   type UndoInput,
 } from "./queue-schemas";
+export { bulkDecide } from "./bulk";
+export { reviewBulkKind } from "./bulk-kind";
+export { ReviewBulkConfigSchema, type ReviewBulkConfig } from "./schemas";

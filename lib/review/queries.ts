@@ -1,68 +1,55 @@
 import "server-only";
-import { countTraces, countTracesByStatus, jobsWithTraces, listTracePage } from "../traces";
-import { ReviewStatusSchema, type ReviewFilter, type ReviewFilterStatus, type ReviewStatus } from "./schemas";
-import { filterWhere, ordered } from "./order";
+import { listUsers } from "../auth";
+import { getMessage, listMessages } from "../bank";
+import { countTracesByStatus, jobsWithTraces } from "../traces";
+import { filterWhere } from "./order";
+import { ReviewStatusSchema, type ReviewFilterStatus, type TraceSelection } from "./schemas";
+import { listRejectReasons } from "./reasons";
+import { countUpTo } from "./select";
 
-export const REVIEW_PAGE_SIZE = 50;
-const PREVIEW_CHARS = 160;
+export {
+  listReviewPage,
+  listRows,
+  REVIEW_PAGE_SIZE,
+  type PageOptions,
+  type ReviewListRow,
+  type ReviewPage,
+} from "./list";
+export { countExactly } from "./select";
 
-export type ReviewListRow = {
-  id: string;
-  promptPreview: string;
-  systemMessageName: string;
-  systemMessageVersion: number;
-  jobId: string;
-  jobName: string;
-  model: string;
-  finishReason: string;
-  truncated: boolean;
-  status: ReviewStatus;
-  createdAt: string;
-};
+/** Past this a tab says "10,000+": an exact count of a million rows costs more than the page. */
+export const COUNT_CAP = 10_000;
+/** How long the tab counts may take, all four together. */
+const COUNTS_BUDGET_MS = 400;
 
-export type ReviewList = { rows: ReviewListRow[]; total: number; page: number; pageCount: number };
+/** A tab's count: exact, or a lower bound (`exact` false: capped at COUNT_CAP, or out of time). */
+export type TabCount = { count: number; exact: boolean };
+export type ReviewCounts = Record<ReviewFilterStatus, TabCount>;
 
-/** One page of traces under the filter, in the review order. */
-export async function listReviewTraces(
-  filter: ReviewFilter,
-  pageSize = REVIEW_PAGE_SIZE,
-): Promise<ReviewList> {
-  const where = filterWhere(filter);
-  const [total, traces] = await Promise.all([
-    countTraces(where),
-    listTracePage({ where, orderBy: ordered("forward"), skip: (filter.page - 1) * pageSize, take: pageSize }),
-  ]);
-  const rows = traces.map((t) => ({
-    id: t.id,
-    promptPreview: preview(t.prompt.text),
-    systemMessageName: t.systemMessageVersion.message.name,
-    systemMessageVersion: t.systemMessageVersion.version,
-    jobId: t.jobId,
-    jobName: t.job.name,
-    model: t.model,
-    finishReason: t.finishReason,
-    truncated: t.truncated,
-    status: ReviewStatusSchema.catch("pending").parse(t.reviewStatus),
-    createdAt: t.createdAt.toISOString(),
-  }));
-  return { rows, total, page: filter.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
-}
+const STATUSES = ReviewStatusSchema.options;
 
-/** How many traces each status tab holds (within the job filter, if any). */
-export async function reviewCounts(filter: { jobId?: string }): Promise<Record<ReviewFilterStatus, number>> {
-  const byStatus = await countTracesByStatus(filterWhere({ status: "all", jobId: filter.jobId }));
-  const counts: Record<ReviewFilterStatus, number> = {
-    pending: 0,
-    approved: 0,
-    rejected: 0,
-    conflict: 0,
-    all: 0,
-  };
-  for (const [stored, count] of byStatus) {
-    const status = ReviewStatusSchema.safeParse(stored);
-    if (status.success) counts[status.data] += count;
-    counts.all += count;
+/**
+ * How many traces each status tab holds under the rest of the selection. A job (or nothing) is
+ * counted exactly from the index; any other filter is counted up to COUNT_CAP per tab, within a
+ * time budget. Asked for apart from the list, so the list never waits for it.
+ */
+export async function reviewCounts(selection: Omit<TraceSelection, "status">): Promise<ReviewCounts> {
+  const { jobId, ...rest } = selection;
+  const filtered = Object.values(rest).some((v) => v !== undefined);
+  const counts = {} as ReviewCounts;
+  if (!filtered) {
+    const byStatus = await countTracesByStatus(filterWhere({ status: "all", jobId }));
+    for (const status of STATUSES) counts[status] = { count: byStatus.get(status) ?? 0, exact: true };
+  } else {
+    const slice = COUNTS_BUDGET_MS / STATUSES.length;
+    for (const status of STATUSES) {
+      counts[status] = await countUpTo({ ...selection, status }, COUNT_CAP, Date.now() + slice);
+    }
   }
+  counts.all = {
+    count: STATUSES.reduce((sum, s) => sum + counts[s].count, 0),
+    exact: STATUSES.every((s) => counts[s].exact),
+  };
   return counts;
 }
 
@@ -71,7 +58,34 @@ export function listReviewJobs(): Promise<Array<{ id: string; name: string }>> {
   return jobsWithTraces();
 }
 
-function preview(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS - 1)}…` : flat;
+type Choice = { id: string; name: string };
+
+/** What the list's filters offer: the selected system message's versions among them. */
+export type ReviewFilterChoices = {
+  jobs: Choice[];
+  messages: Choice[];
+  versions: Array<{ id: string; version: number }>;
+  reasons: Array<{ id: string; label: string }>;
+  reviewers: Choice[];
+};
+
+export async function reviewFilterChoices(selection: {
+  systemMessageId?: string;
+}): Promise<ReviewFilterChoices> {
+  const [jobs, messages, reasons, users] = await Promise.all([
+    jobsWithTraces(),
+    listMessages(),
+    listRejectReasons(),
+    listUsers(),
+  ]);
+  const message = selection.systemMessageId
+    ? await getMessage(selection.systemMessageId).catch(() => null)
+    : null;
+  return {
+    jobs,
+    messages: messages.map(({ id, name }) => ({ id, name })),
+    versions: message?.versions.map(({ id, version }) => ({ id, version })) ?? [],
+    reasons: reasons.map(({ id, label }) => ({ id, label })),
+    reviewers: users.map(({ id, name }) => ({ id, name })),
+  };
 }

@@ -1,25 +1,10 @@
 import { z } from "zod";
 import { DecisionSchema, DecideSchema, ReviewFilterSchema, REASON_MAX } from "./schemas";
 
-/** Where the queue stands in the review order: a trace's (createdAt, id), opaque to the client. */
-export const QueueCursorSchema = z
-  .string()
-  .max(300)
-  .transform((raw, ctx) => {
-    const [time, ...rest] = Buffer.from(raw, "base64url").toString("utf8").split("|");
-    const id = rest.join("|");
-    const createdAt = new Date(Number(time));
-    if (!id || Number.isNaN(createdAt.getTime())) {
-      ctx.addIssue({ code: "custom", message: "This queue position is not valid: reload the page." });
-      return z.NEVER;
-    }
-    return { createdAt, id };
-  });
-export type QueueCursor = z.output<typeof QueueCursorSchema>;
+export { encodeCursor as encodeQueueCursor } from "./cursor";
 
-export function encodeQueueCursor(anchor: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${anchor.createdAt.getTime()}|${anchor.id}`, "utf8").toString("base64url");
-}
+/** Where the queue stands in the review order: the list's opaque cursor (lib/review/cursor.ts). */
+const QueueCursorSchema = z.string().min(1).max(300);
 
 export const QUEUE_PAGE_MAX = 25;
 

@@ -82,3 +82,58 @@ export type ReviewFilterInput = z.input<typeof ReviewFilterSchema>;
 export type TraceSelection = Omit<ReviewFilter, "page">;
 
 export * from "./reason-schemas";
+
+/** A selection as it travels (URL, action input, job config): the filter without the list's page. */
+export const TraceSelectionSchema = ReviewFilterSchema.omit({ page: true });
+
+const cursor = z.string().max(300).optional();
+
+/** GET /api/review/list: a selection and where the page starts. */
+export const ReviewListQuerySchema = TraceSelectionSchema.extend({
+  after: cursor,
+  before: cursor,
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+export type ReviewListQuery = z.infer<typeof ReviewListQuerySchema>;
+
+/**
+ * Approve or reject every trace of a selection. `expectedCount` is the count the person confirmed:
+ * the server counts again and refuses if the selection no longer holds exactly that many.
+ */
+export const BulkDecideSchema = z
+  .object({
+    selection: TraceSelectionSchema,
+    decision: DecisionSchema,
+    /** The taxonomy's reason (RejectReason), required to reject. */
+    reasonId: z.string().trim().min(1).max(200).optional(),
+    note: z.string().trim().max(REASON_MAX, `Keep the note under ${REASON_MAX} characters.`).optional(),
+    expectedCount: z.number().int().min(1, "Nothing to act on: the selection is empty.").max(10_000_000),
+  })
+  .refine((input) => input.decision !== "rejected" || !!input.reasonId, {
+    message: "Choose a reason to reject these traces.",
+    path: ["reasonId"],
+  });
+export type BulkDecideInput = z.input<typeof BulkDecideSchema>;
+
+/** Selections up to this size are decided in the request; larger ones become a runner job. */
+export const BULK_INLINE_MAX = 5_000;
+/** Traces per transaction. */
+export const BULK_BATCH = 1_000;
+
+/** A bulk decision too large for one request, as a runner job (lib/review/bulk-kind.ts). */
+export const ReviewBulkConfigSchema = z.object({
+  kind: z.literal("review-bulk"),
+  bulkActionId: z.string().min(1),
+  actorId: z.string().min(1),
+  decision: DecisionSchema,
+  reasonId: z.string().nullable(),
+  reason: z.string().nullable(),
+  selection: TraceSelectionSchema,
+  /** The count confirmed (and checked) when the job was created. */
+  count: z.number().int().min(0),
+  batch: z.number().int().min(1).default(BULK_BATCH),
+});
+export type ReviewBulkConfig = z.infer<typeof ReviewBulkConfigSchema>;
+
+/** What a bulk decision did: decided now (`jobId` null), or started as a job. */
+export type BulkDecideResult = { bulkActionId: string; count: number; jobId: string | null };

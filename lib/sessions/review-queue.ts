@@ -29,7 +29,9 @@ export async function sessionQueuePage(
   const views = await getTraceViews(taken.traceIds);
   return {
     traces: await Promise.all(views.map((view) => asQueueTrace(input.sessionId, view, reviewerId))),
-    done: taken.done,
+    // The session gives the next traces itself: the cursor only says whether to ask again.
+    nextCursor: taken.done ? null : "more",
+    prevCursor: null,
   };
 }
 

@@ -1,5 +1,13 @@
 // The traces domain's public surface: the one place that writes and reads the Trace table.
-export { insertTraces, lockTrace, setReviewStatus, tracedItemIds, type NewTrace } from "./write";
+export {
+  insertTraces,
+  lockTrace,
+  lockTraces,
+  setReviewStatus,
+  setReviewStatuses,
+  tracedItemIds,
+  type NewTrace,
+} from "./write";
 export { editTrace, type EditTraceResult } from "./edit";
 export {
   getTraceView,

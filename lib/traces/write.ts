@@ -1,6 +1,6 @@
 import "server-only";
 import { cuid } from "../db";
-import { dbKind, type Prisma, type Tx } from "../db";
+import { dbKind, Prisma, type Tx } from "../db";
 import { defineTable, insertRows, type ColumnType, type InsertClient, type NewRow } from "../db";
 import { NotFoundError } from "../errors";
 import type { ReviewStatus } from "../review";
@@ -67,6 +67,31 @@ export async function tracedItemIds(tx: Pick<Tx, "trace">, itemIds: readonly str
 /** The status review derived from the trace's decisions. */
 export async function setReviewStatus(tx: Tx, traceId: string, status: ReviewStatus): Promise<void> {
   await tx.trace.update({ where: { id: traceId }, data: { reviewStatus: status } });
+}
+
+/** The same status for many traces (a bulk decision's batch), in one statement. */
+export async function setReviewStatuses(
+  tx: Tx,
+  traceIds: readonly string[],
+  status: ReviewStatus,
+): Promise<void> {
+  if (traceIds.length === 0) return;
+  await tx.trace.updateMany({ where: { id: { in: [...traceIds] } }, data: { reviewStatus: status } });
+}
+
+/**
+ * lockTrace for a batch: holds the rows of those that exist, in id order (two batches that
+ * overlap take them in the same order, so they cannot deadlock), and returns their ids.
+ */
+export async function lockTraces(tx: Tx, traceIds: readonly string[]): Promise<string[]> {
+  if (traceIds.length === 0) return [];
+  const ids = [...new Set(traceIds)].sort();
+  const found =
+    dbKind() === "postgres"
+      ? await tx.$queryRaw<{ id: string }[]>`
+          SELECT "id" FROM "Trace" WHERE "id" IN (${Prisma.join(ids)}) ORDER BY "id" FOR UPDATE`
+      : await tx.trace.findMany({ where: { id: { in: ids } }, select: { id: true } });
+  return found.map((row) => row.id);
 }
 
 /**

@@ -1,12 +1,10 @@
-import { JobFilter } from "@/components/review/job-filter";
-import { Pagination } from "@/components/review/pagination";
-import { ReviewTable } from "@/components/review/review-table";
-import { StatusTabs } from "@/components/review/status-tabs";
-import { Card } from "@/components/ui/card";
+import { ReviewList } from "@/components/review/list/review-list";
+import { selectionQuery } from "@/components/review/list/selection-query";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/next/current-user";
 import { parseReviewFilter } from "@/lib/review/filter";
-import { listReviewJobs, listReviewTraces, reviewCounts } from "@/lib/review/queries";
+import { listReviewPage, reviewFilterChoices } from "@/lib/review/queries";
 
 export const metadata = { title: "Review" };
 
@@ -15,27 +13,22 @@ export default async function ReviewPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireUser();
-  const filter = parseReviewFilter(await searchParams);
-  const [list, counts, jobs] = await Promise.all([
-    listReviewTraces(filter),
-    reviewCounts({ jobId: filter.jobId }),
-    listReviewJobs(),
-  ]);
+  const user = await requireUser();
+  const { page: _page, ...filter } = parseReviewFilter(await searchParams);
+  const [page, choices] = await Promise.all([listReviewPage(filter), reviewFilterChoices(filter)]);
+  const full = { ...filter, page: 1 };
   return (
     <>
       <PageHeader
         title="Review"
-        description="Open a trace to judge it; keys a / r / e / j / k approve, reject, edit and move through the list (press ? on a trace)."
-        actions={<JobFilter jobs={jobs} status={filter.status} jobId={filter.jobId} />}
+        description="Filter and search the traces; open one to judge it (keys a / r / e / j / k there, ? for all). In the list, j / k move and Enter opens."
       />
-      <Card>
-        <div className="px-5 pt-2">
-          <StatusTabs current={filter.status} jobId={filter.jobId} counts={counts} />
-        </div>
-        <ReviewTable rows={list.rows} filter={filter} />
-        <Pagination filter={filter} pageCount={list.pageCount} total={list.total} />
-      </Card>
+      <ReviewList
+        filter={full}
+        choices={choices}
+        initial={{ query: selectionQuery(full), page }}
+        canBulk={can(user.role, "review:bulk")}
+      />
     </>
   );
 }

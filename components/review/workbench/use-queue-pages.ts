@@ -6,8 +6,8 @@ import type { QueuePage, QueueTrace } from "@/lib/review/queue";
 import { fetchJson } from "../../fetch-json";
 import { postJson } from "./send";
 
-/** A page as the browser keeps it: which way it was fetched decides which end it closes. */
-type HeldPage = QueuePage & { backDone: boolean };
+/** A page as the browser keeps it: which way it was fetched decides which cursor it continues from. */
+type HeldPage = QueuePage;
 
 const PAGE = 10;
 
@@ -26,7 +26,9 @@ export function useQueuePages(options: { initial: QueueTrace; query: string; ses
     queryKey: key,
     initialPageParam: initial.cursor,
     initialData: {
-      pages: [{ traces: [initial], done: false, backDone: Boolean(sessionId) }],
+      pages: [
+        { traces: [initial], nextCursor: initial.cursor, prevCursor: sessionId ? null : initial.cursor },
+      ],
       pageParams: [initial.cursor],
     } satisfies InfiniteData<HeldPage, string>,
     queryFn: async ({ pageParam, direction }): Promise<HeldPage> => {
@@ -50,12 +52,11 @@ export function useQueuePages(options: { initial: QueueTrace; query: string; ses
         params.set(direction === "backward" ? "before" : "after", pageParam);
         page = await fetchJson<QueuePage>(`/api/review/queue?${params}`);
       }
-      return direction === "backward"
-        ? { ...page, done: false, backDone: page.done }
-        : { ...page, backDone: false };
+      // Each page keeps only the cursor of the way it was fetched: the other side is already here.
+      return direction === "backward" ? { ...page, nextCursor: null } : { ...page, prevCursor: null };
     },
-    getNextPageParam: (last) => (last.done ? undefined : (last.traces.at(-1)?.cursor ?? undefined)),
-    getPreviousPageParam: (first) => (first.backDone ? undefined : (first.traces[0]?.cursor ?? undefined)),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    getPreviousPageParam: (first) => first.prevCursor ?? undefined,
     staleTime: Infinity,
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
