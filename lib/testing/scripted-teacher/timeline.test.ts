@@ -123,7 +123,11 @@ describe("timeline analysis on a live server", () => {
   });
 
   it("catches a client that neither waits nor cuts", async () => {
-    teacher.setScript(script);
+    // A long pause, so even a loaded machine reaches the next burst before it ends.
+    teacher.setScript({
+      ...script,
+      faults: { bursts429: { ...script.faults.bursts429, retryAfterSeconds: 5 } },
+    });
     await client(teacher.url, 120, { max: 8, honourRetryAfter: false });
     const timeline = teacher.timeline();
     expect(pauseViolations(timeline).length).toBeGreaterThan(0);
