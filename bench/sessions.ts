@@ -2,7 +2,9 @@
 // fresh PostgreSQL database: the traces are written by one child process, then another plans the
 // session on the runner (its time and peak RSS are the planning's alone) and, with 60% of the
 // slots decided, times the progress poll, a take, a decision and the adjudication queue
-// (p50/p95). `-- --traces 300000` changes the size; `-- --sqlite` skips PostgreSQL.
+// (p50/p95); then, every trace decided by its k reviewers (a fifth rejected, some disagreeing, a
+// few hundred edited by two), the session page's agreement figures (p50/p95 and peak RSS).
+// `--traces 300000` changes the size; `--sqlite` skips PostgreSQL.
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
@@ -132,6 +134,53 @@ async function child(traceJobId: string) {
   const adjudication = await timed(30, () =>
     sessions.listAdjudicationQueue(sessionId, curator, { limit: 20 }),
   );
+  // Every item decided: a fifth rejected by both (two reasons), one reviewer rejecting more on
+  // its own (disagreements), and 500 traces edited by both of their reviewers.
+  // (The item's reviewer first by id rejects on its own on every 7th: a disagreement.)
+  await db().$executeRaw`UPDATE "ReviewSessionSlot" SET "state" = 'decided', "version" = 1,
+    "decision" = CASE WHEN "position" % 5 = 0 THEN 'rejected' ELSE 'approved' END,
+    "reasonId" = CASE WHEN "position" % 5 = 0
+      THEN (CASE WHEN "position" % 3 = 0 THEN 'reason-style' ELSE 'reason-wrong-answer' END) ELSE NULL END
+    WHERE "sessionId" = ${sessionId}`;
+  await db().$executeRaw`UPDATE "ReviewSessionSlot" SET "decision" = 'rejected', "reasonId" = 'reason-other'
+    WHERE "sessionId" = ${sessionId} AND "position" % 7 = 0 AND "reviewerId" = (SELECT MIN(s2."reviewerId")
+      FROM "ReviewSessionSlot" s2 WHERE s2."itemId" = "ReviewSessionSlot"."itemId")`;
+  await db().$executeRaw`UPDATE "ReviewSessionItem" SET "decided" = 2, "state" = 'agreed'
+    WHERE "sessionId" = ${sessionId}`;
+  const edited = await db().reviewSessionSlot.findMany({
+    where: { sessionId, position: { lt: 500 } },
+    select: { itemId: true, reviewerId: true, position: true, item: { select: { traceId: true } } },
+  });
+  await db().traceEdit.createMany({
+    data: edited.map((slot) => ({
+      traceId: slot.item.traceId,
+      editorId: slot.reviewerId,
+      content: `An edited answer for trace ${slot.position}, ${slot.reviewerId.endsWith("0") ? "shorter" : "a little longer than the other"}.`,
+    })),
+  });
+  if (process.env.DATABASE_URL!.startsWith("postgres")) await db().$executeRawUnsafe("ANALYZE");
+  const rssBeforeAgreement = process.memoryUsage().rss;
+  let agreementRss = rssBeforeAgreement;
+  const rssSampler = setInterval(
+    () => (agreementRss = Math.max(agreementRss, process.memoryUsage().rss)),
+    20,
+  );
+  const agreement = await timed(5, () => sessions.sessionAgreement(sessionId));
+  clearInterval(rssSampler);
+  // Where the time goes: reading the ratings, then the arithmetic.
+  const { sessionRatings, summaryInput } = await import("../lib/sessions/agreement-figures");
+  const { summarize } = await import("../lib/sessions/agreement");
+  let started2 = performance.now();
+  const ratings = await sessionRatings(sessionId);
+  const readMs = performance.now() - started2;
+  started2 = performance.now();
+  summarize(summaryInput(ratings), { ratingsPerItem: ratings.overlap });
+  const summarizeMs = performance.now() - started2;
+  const figures = await sessions.sessionAgreement(sessionId);
+  log(
+    `agreement over ${figures.rated} items: p50 ${agreement.p50_ms} ms, κ ${figures.decisions.fleiss.value?.toFixed(3)}`,
+  );
+
   console.log(
     JSON.stringify({
       traces: TRACES,
@@ -142,6 +191,16 @@ async function child(traceJobId: string) {
       take,
       decide,
       adjudication,
+      agreement: {
+        ...agreement,
+        items: figures.rated,
+        read_ms: ms(readMs),
+        summarize_ms: ms(summarizeMs),
+        rss_before_mb: Math.round(rssBeforeAgreement / 1024 / 1024),
+        peak_rss_mb: Math.round(agreementRss / 1024 / 1024),
+        fleiss: figures.decisions.fleiss.value,
+        edits: figures.edits.n,
+      },
     }),
   );
   await db().$disconnect();

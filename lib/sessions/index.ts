@@ -30,11 +30,14 @@ export {
 } from "./queries";
 export { canViewSession, viewableSession } from "./access";
 export {
-  percentAgreement,
+  AGREEMENT_ON_DEMAND,
   sessionAgreement,
   sessionRatings,
   type AgreementFigures,
+  type Figure,
   type ItemRatings,
+  type LabelFigures,
+  type PairFigures,
   type SessionRatings,
 } from "./agreement-figures";
 export { ruleOutcome } from "./rules";

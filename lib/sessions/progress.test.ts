@@ -4,7 +4,7 @@ import { NotFoundError } from "../errors";
 import { createTestUser } from "../testing/fixtures";
 import { plannedSession } from "../testing/session-fixtures";
 import { editTrace } from "../traces/edit";
-import { percentAgreement, sessionAgreement, sessionRatings } from "./agreement-figures";
+import { sessionAgreement, sessionRatings } from "./agreement-figures";
 import { decideInSession } from "./decide";
 import { sessionProgress } from "./progress";
 import { takeSessionTraces } from "./queue";
@@ -44,25 +44,6 @@ describe("session progress", () => {
 });
 
 describe("agreement figures", () => {
-  it("percent agreement: all-alike share and pairwise agreement over items with two decisions or more", () => {
-    const item = (...ds: Array<"approved" | "rejected">) => ({
-      traceId: "t",
-      position: 0,
-      decisions: Object.fromEntries(ds.map((d, i) => [`r${i}`, d])),
-      reasons: {},
-    });
-    expect(percentAgreement([])).toEqual({ rated: 0, percentAgreement: null, pairwiseAgreement: null });
-    const figures = percentAgreement([
-      item("approved", "approved", "approved"),
-      item("approved", "approved", "rejected"),
-      item("rejected"),
-    ]);
-    expect(figures.rated).toBe(2);
-    expect(figures.percentAgreement).toBe(0.5);
-    // 3/3 pairs agree, then 1/3.
-    expect(figures.pairwiseAgreement).toBeCloseTo((1 + 1 / 3) / 2);
-  });
-
   it("gathers each item's ratings and the reviewers' latest edits made during the session", async () => {
     const world = await plannedSession({ traces: 2, reviewers: 2, overlap: 2 });
     const [a, b] = world.reviewers;
@@ -87,10 +68,11 @@ describe("agreement figures", () => {
       },
     ]);
     expect(ratings.edits).toEqual({ [t1!]: { [a!.id]: "Second fix." } });
-    expect(await sessionAgreement(world.sessionId)).toEqual({
+    expect(await sessionAgreement(world.sessionId)).toMatchObject({
       rated: 1,
-      percentAgreement: 0,
-      pairwiseAgreement: 0,
+      decisions: { unanimous: { value: 0, n: 1, items: 0 }, pairwise: { value: 0, n: 1 } },
+      // One edited text: nothing to compare it with.
+      edits: { meanDistance: null, n: 0 },
     });
     expect(
       await db().reviewSessionItem.count({ where: { sessionId: world.sessionId, state: "disputed" } }),
