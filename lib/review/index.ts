@@ -5,8 +5,8 @@ export { createRejectReason, listRejectReasons, updateRejectReason } from "./rea
 export { ReviewStatusSchema, type Decision, type ReviewStatus } from "./schemas";
 export { forReviewer, type DecisionView, type TraceForReview } from "./trace-view";
 export { type QueuePage, type QueueTrace } from "./queue";
+export { encodeCursor as encodeQueueCursor } from "./cursor";
 export {
-  encodeQueueCursor,
   QueueDecisionSchema,
   ReleaseSchema,
   UndoSchema,

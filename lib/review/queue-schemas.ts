@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { DecisionSchema, DecideSchema, ReviewFilterSchema, REASON_MAX } from "./schemas";
 
-export { encodeCursor as encodeQueueCursor } from "./cursor";
-
 /** Where the queue stands in the review order: the list's opaque cursor (lib/review/cursor.ts). */
 const QueueCursorSchema = z.string().min(1).max(300);
 
