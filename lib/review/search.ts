@@ -1,5 +1,5 @@
 import "server-only";
-import { dbKind, Prisma } from "../db";
+import { db, dbKind, Prisma } from "../db";
 import { fts5Query, parseSearch, websearchText, type SearchTerms } from "./search-terms";
 
 export { parseSearch, type SearchTerms } from "./search-terms";
@@ -31,10 +31,12 @@ export type Search =
     };
 
 /** The search for `text`, or null when it has nothing to look for (no row matches then). */
-export function search(text: string): Search | null {
-  const terms = parseSearch(text);
+export async function search(text: string): Promise<Search | null> {
+  const parsed = parseSearch(text);
+  if (!parsed) return null;
+  if (dbKind() === "sqlite") return { kind: "sqlite", terms: parsed, match: fts5Query(parsed) };
+  const terms = await withoutStopWords(parsed);
   if (!terms) return null;
-  if (dbKind() === "sqlite") return { kind: "sqlite", terms, match: fts5Query(terms) };
   const first = tsquery(websearchText({ all: [terms.all[0]!], none: [] }));
   return {
     kind: "postgres",
@@ -50,6 +52,23 @@ export function search(text: string): Search | null {
 // Spelled as the indexes are built: the planner uses them only for the same expressions.
 const traceVector = (alias: string) => Prisma.raw(`${alias}."searchVector"`);
 const PROMPT_VECTOR = Prisma.raw(`to_tsvector('english', left(p."text", 100000))`);
+
+/**
+ * PostgreSQL's english configuration drops stop words ("and", "the"): a group or exclusion made of
+ * them alone asks for nothing there, so it goes (as websearch_to_tsquery drops it from a query).
+ * Otherwise it would be a condition no trace meets. SQLite indexes every word.
+ */
+async function withoutStopWords(terms: SearchTerms): Promise<SearchTerms | null> {
+  const groups = [...terms.all, ...terms.none.map((phrase) => [phrase])];
+  const texts = groups.map((group) => websearchText({ all: [group], none: [] }));
+  const rows = await db().$queryRaw<Array<{ i: number; n: number }>>`
+    SELECT CAST(t.i AS integer) AS "i", numnode(websearch_to_tsquery('english', t.text)) AS "n"
+    FROM unnest(CAST(${texts} AS text[])) WITH ORDINALITY AS t(text, i)`;
+  const kept = new Set(rows.filter((r) => Number(r.n) > 0).map((r) => Number(r.i) - 1));
+  const all = terms.all.filter((_, i) => kept.has(i));
+  const none = terms.none.filter((_, i) => kept.has(terms.all.length + i));
+  return all.length === 0 ? null : { all, none };
+}
 
 const tsquery = (text: string) => sql`websearch_to_tsquery('english', ${text})`;
 const matchingPrompts = (query: Sql) => sql`SELECT p."id" FROM "Prompt" p WHERE ${PROMPT_VECTOR} @@ ${query}`;

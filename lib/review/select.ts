@@ -59,7 +59,7 @@ export async function selectPositions(
   request: Omit<WalkRequest, "client">,
   client?: Reader,
 ): Promise<Walked> {
-  const found = selection.q ? search(selection.q) : null;
+  const found = selection.q ? await search(selection.q) : null;
   if (selection.q && !found) return { hits: [], resume: null, end: true };
   const s = selectionSql(selection);
   if (found?.kind === "sqlite") return walkSearch(found.match, s, { ...request, client: client ?? db() });
