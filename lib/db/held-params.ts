@@ -25,13 +25,20 @@ import type {
 
 // NUL cannot be in PostgreSQL text, and a key is no JSON: a key that somehow reached the database
 // unswapped would fail its statement, never be stored.
-const PREFIX = `\u0000held-param:${randomBytes(12).toString("hex")}:`;
-const held = new Map<string, string>();
-let counter = 0;
+// One table per process: a production build may hold this module in several chunks (the adapter
+// wrapper in one, the insert helper in another), and a key made by one copy must be found by all.
+type Shared = { prefix: string; held: Map<string, string>; counter: number };
+const shared = ((globalThis as { __tracebankHeldParams?: Shared }).__tracebankHeldParams ??= {
+  prefix: `\u0000held-param:${randomBytes(12).toString("hex")}:`,
+  held: new Map<string, string>(),
+  counter: 0,
+});
+const PREFIX = shared.prefix;
+const held = shared.held;
 
 /** Runs `run` with a key that stands for `text` as a parameter of the statement it sends. */
 export async function withHeldParam<T>(text: string, run: (key: string) => Promise<T>): Promise<T> {
-  const key = `${PREFIX}${counter++}`;
+  const key = `${PREFIX}${shared.counter++}`;
   held.set(key, text);
   try {
     return await run(key);
