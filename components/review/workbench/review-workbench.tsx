@@ -11,7 +11,6 @@ import {
   statusOf,
   type Command,
   type Effect,
-  type QueueItem,
   type QueueState,
   type QueueView,
 } from "@/lib/review/keyboard-queue";
@@ -33,6 +32,7 @@ import { DecisionCard } from "./decision-card";
 import { keyPressed, traceShown } from "./key-timings";
 import { RecentDecisions } from "./recent-decisions";
 import { postJson } from "./send";
+import { toItem, toOp } from "./queue-items";
 import { useQueuePages } from "./use-queue-pages";
 
 export type ReviewWorkbenchProps = {
@@ -317,26 +317,4 @@ export function ReviewWorkbench(props: ReviewWorkbenchProps) {
       {mode === "help" && <ShortcutsDialog onClose={() => setMode("view")} />}
     </>
   );
-}
-
-function toItem(trace: QueueTrace): QueueItem {
-  const mine = trace.myDecision;
-  return {
-    id: trace.id,
-    status: trace.status,
-    mine: mine && { decision: mine.decision, reasonId: mine.reasonId, reason: mine.reason },
-    others: trace.decisions.filter((d) => d.reviewerId !== mine?.reviewerId),
-    flagged: trace.flagged,
-  };
-}
-
-function toOp(effect: Extract<Effect, { type: "decide" | "undo" | "flag" }>): OutboxOp {
-  switch (effect.type) {
-    case "decide":
-      return { kind: "decide", traceId: effect.traceId, decision: effect.decision };
-    case "undo":
-      return { kind: "undo", traceId: effect.traceId, restore: effect.restore };
-    case "flag":
-      return { kind: "flag", traceId: effect.traceId, flagged: effect.flagged };
-  }
 }
