@@ -13,9 +13,8 @@ const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export type BrowserFigures = { presses: number; p50_ms: number; p95_ms: number; max_ms: number };
 
-/** Builds once if there is no production build (the bench measures what users run). */
-export function ensureBuild(): void {
-  if (existsSync(join(ROOT, ".next", "BUILD_ID"))) return;
+/** The production build, what users run (a build left in .next may be of older code). */
+export function buildApp(): void {
   const built = spawnSync(process.execPath, [NEXT, "build"], { stdio: "inherit", cwd: ROOT });
   if (built.status !== 0) throw new Error("next build failed");
 }

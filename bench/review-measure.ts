@@ -3,25 +3,11 @@ import { encodeCursor } from "../lib/review/cursor";
 import { decide } from "../lib/review/decide";
 import { listReviewPage, reviewCounts } from "../lib/review/queries";
 import { TraceSelectionSchema, type TraceSelection } from "../lib/review/schemas";
-import { getTraceForReview } from "../lib/review/trace-view";
+import { QueueQuerySchema } from "../lib/review/queue-schemas";
+import { reviewQueuePage } from "../lib/review/queue";
 import type { Seeded } from "./review-seed";
 
 type Stats = { p50: number; p95: number; max: number; runs: number };
-
-/**
- * "Next trace in my queue", as the workbench asks for it: the next 10 pending traces after
- * `cursor` (a keyset page) and the first one as the review page opens it. The workbench's own
- * queue function replaces this one here when it lands.
- */
-export async function reviewQueuePage(
-  reviewerId: string,
-  selection: TraceSelection,
-  cursor: string | undefined,
-) {
-  const page = await listReviewPage(selection, { after: cursor, limit: 10 });
-  const first = page.rows[0] ? await getTraceForReview(page.rows[0].id, reviewerId) : null;
-  return { ids: page.rows.map((r) => r.id), first, nextCursor: page.nextCursor };
-}
 
 /** The list filters rotated through: the common ones a curator uses. */
 function filters(s: Seeded): Array<[string, Record<string, unknown>]> {
@@ -59,11 +45,16 @@ export async function measure(
   };
   const pending = (extra: object = {}) => TraceSelectionSchema.parse({ status: "pending", ...extra });
 
+  // "Next trace in my queue" as the workbench asks for it (/api/review/queue): the next 10
+  // pending traces after a place in the queue, each with everything the review page shows.
   const next = await timed(runs, warmup, (i) =>
     reviewQueuePage(
+      QueueQuerySchema.parse({
+        status: "pending",
+        ...(i % 2 ? { jobId: seeded.jobIds[i % seeded.jobIds.length] } : {}),
+        ...(i % 5 ? { after: anchor() } : {}),
+      }),
       seeded.deciderId,
-      pending(i % 2 ? { jobId: seeded.jobIds[i % seeded.jobIds.length] } : {}),
-      i % 5 ? anchor() : undefined,
     ),
   );
   log(`next: p95 ${next.stats.p95.toFixed(1)} ms`);

@@ -302,6 +302,8 @@ export async function seedReview(
     decisionRows += decisions.length;
     if ((start / CHUNK) % 40 === 39) log(`traces: ${start + CHUNK} (${rate(start + CHUNK, traceStart)}/s)`);
   }
+  // The last chunks may still be writing: measuring before they land finds traces missing.
+  await Promise.all(inflight);
   log(
     `traces: ${traces} and ${decisionRows} decisions in ${((Date.now() - traceStart) / 1000).toFixed(1)} s`,
   );

@@ -51,7 +51,8 @@ test("bank → prompts → teacher → job → review → export, end to end", a
   for (let step = 0; step < 12 && (approved.size < 2 || !rejected); step++) {
     await expect(page.getByTestId("review-status")).toHaveText(/pending/i);
     const traceId = currentTraceId(page);
-    const message = (await page.getByTestId("review-system-message").textContent()) ?? "";
+    const message =
+      (await page.getByTestId("review-shown").getByTestId("review-system-message").textContent()) ?? "";
     const name = message.startsWith(EDITED) ? EDITED : UNEDITED;
     if (![...approved.values()].includes(name)) {
       await page.keyboard.press("a");

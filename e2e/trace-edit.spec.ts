@@ -25,9 +25,9 @@ test("a reviewer corrects a trace from the keyboard; export writes the edit and 
   await expect(box).toBeFocused();
   await box.fill(corrected);
   await page.keyboard.press("Control+Enter");
-  await expect(page.getByTestId("review-trace")).toContainText(corrected);
-  await expect(page.getByTestId("trace-edited-by")).toContainText(/Edited by/);
-  await expect(page.getByTestId("trace-original")).toBeVisible();
+  await expect(page.getByTestId("review-shown").getByTestId("review-trace")).toContainText(corrected);
+  await expect(page.getByTestId("review-shown").getByTestId("trace-edited-by")).toContainText(/Edited by/);
+  await expect(page.getByTestId("review-shown").getByTestId("trace-original")).toBeVisible();
 
   await page.keyboard.press("a");
   await page.goto("/export");

@@ -244,6 +244,41 @@ export const AUDIT_ACTIONS = {
       after: z.object({ state: z.string(), verdict: z.string().nullable(), status: z.string() }),
     }),
   ),
+  "quality.rule-created": action(
+    "quality-rule",
+    z.object({ name: z.string(), check: z.string(), outcome: z.string(), action: z.string() }),
+  ),
+  "quality.rule-updated": action("quality-rule", z.object({ changes })),
+  "quality.rule-deleted": action("quality-rule", z.object({ name: z.string() })),
+  /** One application of a rule to traces (as they arrived, or in a scan): how many, which ones. */
+  "quality.rule-applied": action(
+    "quality-rule",
+    z.object({
+      name: z.string(),
+      action: z.string(),
+      check: z.string(),
+      count,
+      traceIds: z.array(id),
+      jobId: nullableId,
+    }),
+  ),
+  "quality.cluster-resolved": action(
+    "quality-cluster",
+    z.object({ kept: id, rejected: count, reasonId: nullableId }),
+  ),
+  "quality.scan-started": action(
+    "job",
+    z.object({ scope: z.record(z.string(), z.unknown()), parts: z.array(z.string()) }),
+  ),
+  "quality.scan-completed": action(
+    "job",
+    z.object({ scope: z.record(z.string(), z.unknown()), parts: z.array(z.string()) }),
+  ),
+  "quality.benchmark-uploaded": action(
+    "benchmark",
+    z.object({ name: z.string(), items: count, fileName: z.string() }),
+  ),
+  "quality.benchmark-toggled": action("benchmark", z.object({ name: z.string(), enabled: z.boolean() })),
   "export.downloaded": action(
     "export",
     z.object({

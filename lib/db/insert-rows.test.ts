@@ -215,6 +215,23 @@ describe("insertRows", () => {
     expect(await db().prompt.count({ where: { promptSetId } })).toBe(1_205);
   });
 
+  it("replaces the named columns of a row that matches the target with an upsert onConflict", async () => {
+    const promptSetId = await promptSet();
+    const row = (i: number, text: string) => ({ promptSetId, text, contentHash: `h${i}` });
+    await insertRows(
+      db(),
+      PROMPTS,
+      Array.from({ length: 10 }, (_, i) => row(i, "old")),
+    );
+    const upsert = { target: ["promptSetId", "contentHash"], update: ["text"] };
+    const again = Array.from({ length: 1_200 }, (_, i) => row(i + 5, "new"));
+    await insertRows(db(), PROMPTS, again, { onConflict: upsert });
+    expect(await db().prompt.count({ where: { promptSetId } })).toBe(1_205);
+    expect(await db().prompt.count({ where: { promptSetId, text: "old" } })).toBe(5);
+    const replaced = await db().prompt.findFirstOrThrow({ where: { promptSetId, contentHash: "h7" } });
+    expect(replaced.text).toBe("new");
+  });
+
   it("without onConflict a duplicate fails the statement, and a transaction keeps nothing", async () => {
     const promptSetId = await promptSet();
     const rows = Array.from({ length: 1_500 }, (_, i) => ({

@@ -54,9 +54,22 @@ export type TableSpec<Row> = {
 export const defineTable = <Row>(spec: TableSpec<Row>): TableSpec<Row> => spec;
 
 export type InsertOptions = {
-  /** "ignore": rows that hit a unique constraint are skipped (ON CONFLICT DO NOTHING), not an error. */
-  onConflict?: "ignore";
+  /**
+   * "ignore": rows that hit a unique constraint are skipped (ON CONFLICT DO NOTHING), not an error.
+   * { target, update }: a row whose `target` columns match one stored replaces its `update` columns
+   * (an upsert, ON CONFLICT (...) DO UPDATE).
+   */
+  onConflict?: "ignore" | { target: readonly string[]; update: readonly string[] };
 };
+
+/** The statement's ON CONFLICT clause (the statement's source already ends in SQLite's `WHERE true`). */
+function conflictClause(option: InsertOptions["onConflict"]): string {
+  if (!option) return "";
+  if (option === "ignore") return " ON CONFLICT DO NOTHING";
+  const quote = (column: string) => `"${column}"`;
+  const set = option.update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(", ");
+  return ` ON CONFLICT (${option.target.map(quote).join(", ")}) DO UPDATE SET ${set}`;
+}
 
 /** A transaction, or the client itself when the chunks need not commit together. */
 export type InsertClient = Pick<Tx, "$executeRawUnsafe">;
@@ -76,7 +89,7 @@ export async function insertRows<Row>(
   if (rows.length === 0) return 0;
   const table = compile(spec);
   const all = rows as ReadonlyArray<Record<string, unknown>>;
-  const conflict = options.onConflict === "ignore" ? " ON CONFLICT DO NOTHING" : "";
+  const conflict = conflictClause(options.onConflict);
   const statements = jsonStatements(table, jsonPlan(table, all, conflict, dbKind()), all);
   let inserted = 0;
   let running: Promise<number> | null = null;
@@ -109,7 +122,7 @@ export function encodedInsert<Row>(
   layout: { perRow: ReadonlyArray<keyof Row & string>; shared: Partial<Row> },
   options: InsertOptions = {},
 ): { run: (client: InsertClient, json: string) => Promise<number> } {
-  const conflict = options.onConflict === "ignore" ? " ON CONFLICT DO NOTHING" : "";
+  const conflict = conflictClause(options.onConflict);
   const plan = encodedPlan(compile(spec), layout.perRow, Object.entries(layout.shared), conflict, dbKind());
   return {
     run: (client, json) =>

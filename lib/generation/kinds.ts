@@ -1,5 +1,6 @@
 import "server-only";
 import type { JobKind, RunSettings } from "../runner";
+import { prepareArrivalChecks, scanAfterGeneration } from "../quality";
 import { registerKind } from "../runner";
 import { estimateAttempt } from "./estimate-attempt";
 import { executeItem, plannedCall } from "./execute";
@@ -37,6 +38,8 @@ function generationKind<C extends JobConfig>(
     plan,
     async run({ item, row, config, teacher, signal }) {
       if (!teacher) throw new Error(`a ${name} job needs a teacher`);
+      // Outside the write transaction: the benchmark index is built once per process.
+      if (name === "traces") await prepareArrivalChecks();
       return outcomeOf(await executeItem({ item, row, config, teacher, signal }), config);
     },
     write: (tx, done, config) => writeResults(tx, done, config),
@@ -52,10 +55,21 @@ function generationKind<C extends JobConfig>(
   };
 }
 
-/** Trace generation: each item is a prompt answered under a system message (or a chosen strategy). */
-export const tracesKind = registerKind(
-  generationKind<TracesConfig>("traces", TracesConfigSchema, planTraces),
-);
+/**
+ * Trace generation: each item is a prompt answered under a system message (or a chosen strategy).
+ * Once done, a quality scan looks for what needs all of the job's traces (duplicates, best-of-K).
+ */
+export const tracesKind = registerKind({
+  ...generationKind<TracesConfig>("traces", TracesConfigSchema, planTraces),
+  async finished(tx, job) {
+    if (job.status !== "completed") return;
+    const { createdById } = await tx.job.findUniqueOrThrow({
+      where: { id: job.id },
+      select: { createdById: true },
+    });
+    await scanAfterGeneration(tx, job.id, createdById);
+  },
+});
 
 /** Prompt synthesis: each item is a topic or a source prompt the teacher writes prompts from. */
 export const synthesisKind = registerKind(

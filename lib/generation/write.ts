@@ -1,7 +1,8 @@
 import "server-only";
-import type { Prisma, Tx } from "../db";
+import { cuid, type Prisma, type Tx } from "../db";
 import { contentHash, insertPromptRows } from "../prompts";
 import type { Done, LeasedItem } from "../runner";
+import { checkArrivingTraces } from "../quality";
 import { insertTraces, type NewTrace } from "../traces";
 import { outcomeOf } from "./outcome";
 import type { JobConfig } from "./schemas";
@@ -12,12 +13,17 @@ import type { ItemResult, SynthesizedPrompt } from "./types";
  * the group in one multi-row insert, synthesized prompts item by item (each counts its own).
  */
 export async function writeResults(tx: Tx, done: Array<Done<ItemResult>>, config: JobConfig): Promise<void> {
-  const traces: NewTrace[] = [];
+  const traces: Array<NewTrace & { id: string }> = [];
   for (const { item, result, usage } of done) {
     if (result.kind === "prompts") await writePrompts(tx, item, result.prompts, config);
     else traces.push(traceRow(item, result, config, usage.costUsd));
   }
   await insertTraces(tx, traces);
+  // Checked as they arrive: verdicts beside the trace from its first minute in review.
+  await checkArrivingTraces(
+    tx,
+    traces.map((t) => ({ ...t, maxTokens: config.params.maxTokens ?? null })),
+  );
   // Cautious items get their system message only now, from the teacher's choice.
   for (const { item, result } of done) {
     if (result.kind === "trace" && item.systemMessageVersionId !== result.systemMessageVersionId) {
@@ -39,9 +45,10 @@ function traceRow(
   result: Extract<ItemResult, { kind: "trace" }>,
   config: JobConfig,
   costUsd: number,
-): NewTrace {
+): NewTrace & { id: string } {
   const { completion } = result;
   return {
+    id: cuid(),
     itemId: item.id,
     jobId: item.jobId,
     promptId: item.promptId!,
@@ -61,6 +68,7 @@ function traceRow(
     reasoningTokens: completion.usage.reasoningTokens ?? 0,
     costUsd,
     latencyMs: Math.round(completion.latencyMs),
+    checkedAt: new Date(),
   };
 }
 

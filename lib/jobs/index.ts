@@ -5,11 +5,13 @@ import { z } from "zod";
 import { SynthesisConfigSchema, TracesConfigSchema } from "../generation/schemas";
 import { ImportJobConfigSchema, SetDeletionConfigSchema } from "../prompts/schemas";
 import { ReviewBulkConfigSchema } from "../review/schemas";
+import { QualityScanConfigSchema } from "../quality/schemas";
 import { SessionPlanConfigSchema } from "../sessions/schemas";
 import "../generation";
 import "../prompts";
 import "../review";
 import "../sessions";
+import "../quality";
 
 export { launchJob, launchSynthesis, estimateJob, type JobEstimate } from "../generation";
 export {
@@ -34,5 +36,6 @@ export const JobConfigSchema = z.discriminatedUnion("kind", [
   SetDeletionConfigSchema,
   ReviewBulkConfigSchema,
   SessionPlanConfigSchema,
+  QualityScanConfigSchema,
 ]);
 export type JobConfig = z.infer<typeof JobConfigSchema>;

@@ -49,3 +49,109 @@ export type CheckResult = {
   evidence?: Record<string, unknown>;
   spans?: Span[];
 };
+
+// ---------- rules ----------
+
+export const RULE_ACTIONS = ["reject", "flag", "keep-one"] as const;
+export const RuleActionSchema = z.enum(RULE_ACTIONS);
+export type RuleAction = z.infer<typeof RuleActionSchema>;
+
+/**
+ * A curator's rule: when `check` says `outcome` (a "warn" rule also fires on "fail"), act.
+ * keep-one only makes sense for duplicate checks: the cluster's representative stays.
+ */
+export const RuleFieldsSchema = z
+  .object({
+    name: z.string().trim().min(1, "Name the rule.").max(120, "Keep the name under 120 characters."),
+    check: CheckNameSchema,
+    outcome: z.enum(["fail", "warn"]).default("fail"),
+    action: RuleActionSchema,
+    reasonId: z.string().trim().min(1).max(200).nullish(),
+    enabled: z.boolean().default(true),
+  })
+  .refine((r) => r.action !== "reject" || Boolean(r.reasonId), {
+    message: "A rule that rejects needs a reject reason.",
+    path: ["reasonId"],
+  })
+  .refine((r) => r.action !== "keep-one" || r.check === "near-duplicate" || r.check === "exact-duplicate", {
+    message: "Keep one works on duplicate checks only (exact or near duplicates).",
+    path: ["action"],
+  });
+export type RuleFields = z.input<typeof RuleFieldsSchema>;
+
+export const UpdateRuleSchema = z.object({ id: z.string().trim().min(1).max(200) }).and(RuleFieldsSchema);
+export const RuleIdSchema = z.object({ id: z.string().trim().min(1).max(200) });
+
+/** The actor rules decide as: not a person, never signs in, named in histories. */
+export const RULES_ACTOR_ID = "quality-rules";
+
+// ---------- scans ----------
+
+/** What a scan covers: one job's traces, one prompt set (its prompts and their traces), or all. */
+export const ScanScopeSchema = z
+  .object({
+    jobId: z.string().trim().min(1).max(200).optional(),
+    promptSetId: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((s) => !(s.jobId && s.promptSetId), { message: "Scan a job or a prompt set, not both." });
+export type ScanScope = z.infer<typeof ScanScopeSchema>;
+
+/** Groups of checks a scan runs: per trace, the set-level duplicate search, prompts, best-of-K. */
+export const SCAN_PARTS = ["traces", "duplicates", "prompts", "best-of-k", "rules"] as const;
+export const ScanPartSchema = z.enum(SCAN_PARTS);
+export type ScanPart = z.infer<typeof ScanPartSchema>;
+
+export const StartScanSchema = z.object({
+  scope: ScanScopeSchema.default({}),
+  parts: z
+    .array(ScanPartSchema)
+    .min(1, "Choose at least one group of checks.")
+    .default([...SCAN_PARTS]),
+});
+export type StartScanInput = z.input<typeof StartScanSchema>;
+
+/** A scan as a runner job's frozen config (lib/quality/scan-kind.ts). */
+export const QualityScanConfigSchema = z.object({
+  kind: z.literal("quality-scan"),
+  scope: ScanScopeSchema,
+  parts: z.array(ScanPartSchema),
+  actorId: z.string().nullable(),
+  /** Traces per item of the per-trace checks. */
+  batch: z.number().int().min(1).default(500),
+});
+export type QualityScanConfig = z.infer<typeof QualityScanConfigSchema>;
+
+// ---------- benchmarks ----------
+
+export const BENCHMARK_FILE_MAX_BYTES = 20 * 1024 * 1024;
+export const BENCHMARK_ITEMS_MAX = 100_000;
+
+export const UploadBenchmarkSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name the benchmark.")
+    .max(100, "Keep the name under 100 characters.")
+    .regex(/^[\w .:-]+$/, "Use letters, digits, spaces and . : - _ in the name."),
+  fileName: z.string().trim().min(1).max(300),
+  content: z
+    .string()
+    .max(BENCHMARK_FILE_MAX_BYTES, "The file is over 20 MB: split it into several benchmarks."),
+});
+
+export const BenchmarkToggleSchema = z.object({
+  id: z.string().trim().min(1).max(200),
+  enabled: z.boolean(),
+});
+
+/** The checks each trace gets on its own (as it arrives, and in a scan's "traces" part). */
+export const TRACE_CHECKS = [
+  "verification",
+  "refusal",
+  "truncation",
+  "shortcut",
+  "repetition",
+  "length",
+  "language",
+  "contamination",
+] as const satisfies readonly CheckName[];

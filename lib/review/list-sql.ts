@@ -1,7 +1,7 @@
 import "server-only";
 import { dbKind, Prisma } from "../db";
 import type { ReviewPosition } from "./cursor";
-import type { TraceSelection } from "./schemas";
+import { verdictOutcomes, type TraceSelection } from "./schemas";
 
 const sql = Prisma.sql;
 type Sql = Prisma.Sql;
@@ -74,6 +74,11 @@ export function selectionSql(selection: Omit<TraceSelection, "q">): SelectionSql
     if (selection.minTokens !== undefined) out.push(sql`${c("outputTokens")} >= ${selection.minTokens}`);
     if (selection.maxTokens !== undefined) out.push(sql`${c("outputTokens")} <= ${selection.maxTokens}`);
     if (selection.flagged === false) out.push(sql`${c("flaggedAt")} IS NULL`);
+    // The trace's verdict of that check, by the (traceId, check) unique key.
+    if (selection.check)
+      out.push(
+        sql`EXISTS (SELECT 1 FROM "QualityVerdict" qv WHERE qv."traceId" = ${c("id")} AND qv."check" = ${selection.check} AND ${unindexedCol("qv", "outcome")} IN (${Prisma.join(verdictOutcomes(selection))}))`,
+      );
     return out;
   };
   return { index, order, filters };

@@ -1,5 +1,5 @@
 import type { TraceWhere } from "../traces";
-import type { ReviewFilterStatus, TraceSelection } from "./schemas";
+import { verdictOutcomes, type ReviewFilterStatus, type TraceSelection } from "./schemas";
 
 export type { TraceWhere } from "../traces";
 
@@ -27,6 +27,8 @@ export function filterWhere(filter: Partial<TraceSelection> & { status: ReviewFi
   if (filter.from) and.push({ createdAt: { gte: filter.from } });
   if (filter.to) and.push({ createdAt: { lt: filter.to } });
   if (filter.flagged !== undefined) and.push({ flaggedAt: filter.flagged ? { not: null } : null });
+  if (filter.check)
+    and.push({ verdicts: { some: { check: filter.check, outcome: { in: verdictOutcomes(filter) } } } });
   return and.length === 0 ? {} : and.length === 1 ? and[0]! : { AND: and };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CheckNameSchema, VerdictOutcomeSchema } from "../quality/schemas";
 
 export const ReviewStatusSchema = z.enum(["pending", "approved", "rejected", "conflict"]);
 export type ReviewStatus = z.infer<typeof ReviewStatusSchema>;
@@ -73,10 +74,18 @@ export const ReviewFilterSchema = z.object({
   from: optionalDate,
   to: optionalDate,
   flagged: optionalFlag,
+  /** An automatic check's verdict (lib/quality): `check` said `verdict` (omitted: fail or warn). */
+  check: CheckNameSchema.optional(),
+  verdict: VerdictOutcomeSchema.optional(),
   q: z.string().trim().min(1).max(500).optional(),
   page: z.coerce.number().int().min(1).default(1),
 });
 export type ReviewFilter = z.infer<typeof ReviewFilterSchema>;
+
+/** The outcomes a check filter matches: the one asked for, or "found something" (fail, warn). */
+export function verdictOutcomes(selection: Pick<ReviewFilter, "verdict">): string[] {
+  return selection.verdict ? [selection.verdict] : ["fail", "warn"];
+}
 export type ReviewFilterInput = z.input<typeof ReviewFilterSchema>;
 /** The filter without the list's page: what the queue, bulk actions and sessions take. */
 export type TraceSelection = Omit<ReviewFilter, "page">;

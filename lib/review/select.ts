@@ -2,7 +2,7 @@ import "server-only";
 import { db, dbKind, Prisma } from "../db";
 import type { ReviewPosition } from "./cursor";
 import { indexedBy, selectionSql, where, type SelectionSql } from "./list-sql";
-import type { TraceSelection } from "./schemas";
+import { verdictOutcomes, type TraceSelection } from "./schemas";
 import { search, type Search } from "./search";
 import { walkSearch } from "./search-walk";
 import { walkWindows } from "./walk-windows";
@@ -107,6 +107,13 @@ function drivers(selection: TraceSelection, s: SelectionSql, found: Search | nul
   if (selection.reviewerId)
     out.push({
       keys: sql`SELECT "traceId" AS "k" FROM "ReviewDecision" WHERE "reviewerId" = ${selection.reviewerId}`,
+      by: "id",
+      cap: fewDecisions(),
+    });
+  // A check's failures are usually few (a contaminated trace in a thousand): read them whole.
+  if (selection.check)
+    out.push({
+      keys: sql`SELECT "traceId" AS "k" FROM "QualityVerdict" WHERE "check" = ${selection.check} AND "outcome" IN (${Prisma.join(verdictOutcomes(selection))}) AND "traceId" IS NOT NULL`,
       by: "id",
       cap: fewDecisions(),
     });

@@ -16,8 +16,9 @@ export {
   type TraceCommentView,
   type TraceEditView,
   type TraceView,
+  type VerdictView,
 } from "./view";
-export { setTraceFlag } from "./flag";
+export { flagTraces, setTraceFlag } from "./flag";
 export {
   averageOutputTokens,
   countTraces,

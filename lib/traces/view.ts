@@ -30,6 +30,18 @@ export type StoredDecision = {
   updatedAt: string;
 };
 
+/** An automatic check's verdict, as review shows it (lib/quality). */
+export type VerdictView = {
+  check: string;
+  outcome: "pass" | "fail" | "warn" | "skip";
+  summary: string;
+  score: number | null;
+  evidence: Record<string, unknown> | null;
+  spans: Array<{ field: "prompt" | "trace" | "reasoning"; start: number; end: number }>;
+  /** Said of the trace's prompt (a benchmark item among the prompts), not of the trace. */
+  ofPrompt: boolean;
+};
+
 export type TraceCommentView = { id: string; authorName: string; body: string; createdAt: string };
 
 export type TraceView = {
@@ -68,6 +80,8 @@ export type TraceView = {
   flagged: boolean;
   /** Oldest first, the last COMMENTS_SHOWN. */
   comments: TraceCommentView[];
+  /** When the per-trace checks ran (null: not yet), and what they (and the set-level ones) found. */
+  quality: { checkedAt: string | null; verdicts: VerdictView[] };
 };
 
 const COMMENTS_SHOWN = 50;
@@ -107,8 +121,18 @@ export async function getTraceViews(traceIds: readonly string[]): Promise<TraceV
   });
 }
 
+const VERDICT_SELECT = {
+  check: true,
+  outcome: true,
+  summary: true,
+  score: true,
+  evidence: true,
+  spans: true,
+} satisfies Prisma.QualityVerdictSelect;
+
 const VIEW_INCLUDE = {
-  prompt: true,
+  prompt: { include: { verdicts: { select: VERDICT_SELECT } } },
+  verdicts: { select: VERDICT_SELECT, orderBy: { check: "asc" } },
   job: { select: { id: true, name: true } },
   systemMessageVersion: { include: { message: { select: { id: true, name: true } } } },
   decisions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
@@ -180,5 +204,26 @@ function toView(t: TraceRow, names: Map<string, string>, labels: Map<string, str
         createdAt: c.createdAt.toISOString(),
       }))
       .reverse(),
+    quality: {
+      checkedAt: t.checkedAt?.toISOString() ?? null,
+      verdicts: [
+        ...t.verdicts.map((v) => verdictView(v, false)),
+        ...t.prompt.verdicts.map((v) => verdictView(v, true)),
+      ],
+    },
+  };
+}
+
+type VerdictRow = Prisma.QualityVerdictGetPayload<{ select: typeof VERDICT_SELECT }>;
+
+function verdictView(v: VerdictRow, ofPrompt: boolean): VerdictView {
+  return {
+    check: v.check,
+    outcome: v.outcome as VerdictView["outcome"],
+    summary: v.summary,
+    score: v.score,
+    evidence: (v.evidence ?? null) as VerdictView["evidence"],
+    spans: Array.isArray(v.spans) ? (v.spans as VerdictView["spans"]) : [],
+    ofPrompt,
   };
 }

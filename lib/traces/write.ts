@@ -33,6 +33,7 @@ const TRACES = defineTable<NewTrace>({
     reviewStatus: "text",
     flaggedAt: "date",
     flaggedById: "text",
+    checkedAt: "date",
     createdAt: "date",
   } satisfies Record<Prisma.TraceScalarFieldEnum, ColumnType>,
   // As prisma/schema.prisma's @default for Trace.

@@ -3,6 +3,8 @@
 import { useState, type ReactNode } from "react";
 import type { ReviewFilterChoices } from "@/lib/review/queries";
 import type { ReviewFilter } from "@/lib/review/schemas";
+import { CHECK_LABELS } from "@/lib/quality/labels";
+import { CHECK_NAMES } from "@/lib/quality/schemas";
 import { Button } from "../../ui/button";
 import { Input, Select } from "../../ui/field";
 
@@ -34,6 +36,7 @@ export function FiltersBar({
     filter.from,
     filter.to,
     filter.flagged,
+    filter.check,
     filter.q,
   ].some((v) => v !== undefined);
   return (
@@ -129,6 +132,40 @@ export function FiltersBar({
             <option value="0">Not flagged</option>
           </Select>
         </Labelled>
+        <Labelled label="Automatic check">
+          <Select
+            aria-label="Automatic check"
+            value={filter.check ?? ""}
+            onChange={(e) =>
+              onChange({ check: (e.target.value || undefined) as ReviewFilter["check"], verdict: undefined })
+            }
+          >
+            <option value="">Any</option>
+            {CHECK_NAMES.map((check) => (
+              <option key={check} value={check}>
+                {CHECK_LABELS[check]}
+              </option>
+            ))}
+          </Select>
+        </Labelled>
+        {filter.check && (
+          <Labelled label="Verdict">
+            <Select
+              aria-label="Verdict"
+              value={filter.verdict ?? ""}
+              onChange={(e) =>
+                onChange({ verdict: (e.target.value || undefined) as ReviewFilter["verdict"] })
+              }
+            >
+              <option value="">Found something (failed or needs a look)</option>
+              <option value="fail">Failed</option>
+              <option value="warn">Needs a look</option>
+              {(filter.check === "verification" || filter.check === "judge") && (
+                <option value="pass">Passed</option>
+              )}
+            </Select>
+          </Labelled>
+        )}
         <Labelled label="Category">
           <TextFilter
             label="Category"
@@ -192,6 +229,8 @@ const CLEARED: Partial<ReviewFilter> = {
   from: undefined,
   to: undefined,
   flagged: undefined,
+  check: undefined,
+  verdict: undefined,
   q: undefined,
 };
 

@@ -23,7 +23,7 @@ import { Button } from "../../ui/button";
 import { toast } from "../../ui/toast";
 import { ShortcutsDialog } from "../shortcuts-dialog";
 import { STATUS_LABELS } from "../status-badge";
-import { TraceDetails } from "../trace-details";
+import { VerdictPanel } from "../../quality/verdict-panel";
 import { TraceSidebar } from "../trace-sidebar";
 import { useReviewShortcuts } from "../use-review-shortcuts";
 import { AuditHistory } from "./audit-history";
@@ -33,6 +33,7 @@ import { keyPressed, traceShown } from "./key-timings";
 import { RecentDecisions } from "./recent-decisions";
 import { postJson } from "./send";
 import { toItem, toOp } from "./queue-items";
+import { TraceStage } from "./trace-stage";
 import { useQueuePages } from "./use-queue-pages";
 
 export type ReviewWorkbenchProps = {
@@ -240,6 +241,18 @@ export function ReviewWorkbench(props: ReviewWorkbenchProps) {
   );
 
   const item = items.find((i) => i.id === state.currentId);
+  // Where approve and next would go from here: rendered ahead, out of sight (TraceStage).
+  const upcoming = useMemo(
+    () =>
+      [
+        ...new Set(
+          [{ type: "approve" } as const, { type: "next" } as const].map(
+            (c) => apply(state, view, [c]).state.currentId,
+          ),
+        ),
+      ].filter((id): id is string => id !== null && id !== state.currentId),
+    [state, view],
+  );
   const decided = items.filter((i) => state.local[i.id]?.mine).length;
   return (
     <>
@@ -270,11 +283,12 @@ export function ReviewWorkbench(props: ReviewWorkbenchProps) {
       {current && item ? (
         <div className="grid gap-6 lg:grid-cols-3" data-trace-id={current.id} data-testid="review-current">
           <div className="space-y-6 lg:col-span-2">
-            <TraceDetails
-              key={current.id}
-              view={current}
+            <TraceStage
+              traces={queue.traces}
+              currentId={current.id}
+              upcomingIds={upcoming}
               canEdit={canDecide}
-              onEdited={() => void refresh(current.id)}
+              onEdited={(traceId) => void refresh(traceId)}
             />
           </div>
           <div className="space-y-6">
@@ -300,6 +314,15 @@ export function ReviewWorkbench(props: ReviewWorkbenchProps) {
               traces={queue.traces}
               reasons={reasons}
               onOpen={(traceId) => run({ type: "goto", traceId })}
+            />
+            <VerdictPanel
+              checkedAt={current.quality.checkedAt}
+              verdicts={current.quality.verdicts}
+              texts={{
+                prompt: current.prompt.text,
+                trace: current.trace.content,
+                reasoning: current.trace.reasoning,
+              }}
             />
             <TraceSidebar view={current} />
             <CommentsPanel
