@@ -15,6 +15,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
     { href: "/jobs", label: "Jobs" },
     { href: "/review", label: "Review" },
     { href: "/sessions", label: "Sessions" },
+    { href: "/quality", label: "Quality" },
     ...(can(user.role, "export") ? [{ href: "/export", label: "Export" }] : []),
     ...(can(user.role, "users:manage") ? [{ href: "/users", label: "Users" }] : []),
     ...(can(user.role, "reasons:manage") ? [{ href: "/reasons", label: "Reasons" }] : []),

@@ -16,6 +16,8 @@ const GRANTS = {
   // Create and close team annotation sessions, and see every session (reviewers see their own).
   "sessions:manage": ["admin", "curator"],
   export: ["admin", "curator"],
+  // Quality rules, benchmark sets, scans, judge rubrics and runs; resolving duplicate clusters.
+  "quality:manage": ["admin", "curator"],
   "users:manage": ["admin"],
   "reasons:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
