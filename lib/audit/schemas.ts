@@ -270,6 +270,10 @@ export const AUDIT_ACTIONS = {
     "job",
     z.object({ scope: z.record(z.string(), z.unknown()), parts: z.array(z.string()) }),
   ),
+  "prompt-set.verify-settings-set": action(
+    "prompt-set",
+    z.object({ name: z.string(), settings: z.record(z.string(), z.unknown()) }),
+  ),
   "quality.scan-completed": action(
     "job",
     z.object({ scope: z.record(z.string(), z.unknown()), parts: z.array(z.string()) }),

@@ -4,3 +4,6 @@ export { qualityScanKind } from "./scan/kind";
 export { scanAfterGeneration, startScan } from "./scan/start";
 export { createRule, deleteRule, listRules, updateRule, type RuleView } from "./rules/rules";
 export { listBenchmarks, toggleBenchmark, uploadBenchmark, type BenchmarkView } from "./benchmarks";
+export { listClusters, resolveCluster, type ClusterView } from "./clusters";
+export { setVerifySettings } from "./verify-settings";
+export { jobQuality, type JobQuality } from "./job-quality";

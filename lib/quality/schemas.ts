@@ -155,3 +155,35 @@ export const TRACE_CHECKS = [
   "language",
   "contamination",
 ] as const satisfies readonly CheckName[];
+
+// ---------- clusters ----------
+
+export const ClusterQuerySchema = z.object({
+  check: z.enum(["exact-duplicate", "near-duplicate"]).optional(),
+  subject: z.enum(["trace", "prompt"]).optional(),
+  resolved: z
+    .union([z.boolean(), z.enum(["1", "0"])])
+    .transform((v) => v === true || v === "1")
+    .default(false),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+export type ClusterQuery = z.infer<typeof ClusterQuerySchema>;
+
+export const ResolveClusterSchema = z.object({
+  clusterId: z.string().trim().min(1).max(200),
+  keepId: z.string().trim().min(1).max(200),
+});
+
+// ---------- verification settings ----------
+
+/** A prompt set's verification settings; the fields are VerifySettingsSchema's (lib/quality/verify). */
+export const SetVerifySettingsSchema = z.object({
+  promptSetId: z.string().trim().min(1).max(200),
+  settings: z.object({
+    method: z.enum(["auto", "numeric", "exact", "choice", "regex", "symbolic"]).default("auto"),
+    regex: z.string().trim().max(500).optional(),
+    tolerance: z
+      .object({ relative: z.number().min(0).max(1).optional(), absolute: z.number().min(0).optional() })
+      .optional(),
+  }),
+});

@@ -33,7 +33,7 @@ export {
   type TraceWhere,
 } from "./queries";
 export { exportTraceBatch } from "./export-rows";
-export { listTraceKeys, reviewStatusOf, tracePreviews } from "./keys";
+export { listTraceKeys, reviewStatusOf, traceContentPreviews, tracePreviews } from "./keys";
 export {
   EDIT_NOTE_MAX,
   EditTraceSchema,

@@ -36,3 +36,15 @@ function preview(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS - 1)}…` : flat;
 }
+
+/** The start of each trace's answer and its review status, for lists of traces (duplicate clusters). */
+export async function traceContentPreviews(
+  ids: readonly string[],
+): Promise<Array<{ id: string; preview: string; reviewStatus: string }>> {
+  if (ids.length === 0) return [];
+  const rows = await db().trace.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, content: true, reviewStatus: true },
+  });
+  return rows.map((r) => ({ id: r.id, preview: preview(r.content.slice(0, 2_000)), reviewStatus: r.reviewStatus }));
+}

@@ -1,6 +1,7 @@
 import { JobConfigCard } from "@/components/jobs/job-config-card";
 import { formatUtc } from "@/components/ui/format";
 import { JobLive } from "@/components/jobs/job-live";
+import { JobQualityCard } from "@/components/quality/job-quality-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { JobConfigSchema } from "@/lib/generation/schemas";
@@ -34,7 +35,16 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
             priced={pricing.inputPerMTok !== null || pricing.outputPerMTok !== null}
           />
         </div>
-        {generation && <JobConfigCard config={generation} />}
+        <div className="space-y-6">
+          {job.kind === "traces" && (
+            <JobQualityCard
+              jobId={job.id}
+              running={progress.status === "running" || progress.status === "planning"}
+              canScan={can(user.role, "quality:manage")}
+            />
+          )}
+          {generation && <JobConfigCard config={generation} />}
+        </div>
       </div>
     </>
   );
