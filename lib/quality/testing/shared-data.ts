@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
-// The public data sets sit beside the repository (/work/shared/data), whichever worktree runs.
+// The public data sets shared by every worktree (/work/shared/data, see its SOURCES.md).
 export const SHARED_DATA = resolve(import.meta.dirname, "../../../../shared/data");
 
-/** The rows of a JSONL file, one parsed object per non-empty line. */
+/** Every non-empty line of a JSONL file, parsed. */
 export function readJsonl<T = Record<string, unknown>>(path: string): T[] {
   return readFileSync(path, "utf8")
     .split("\n")
