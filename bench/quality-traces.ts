@@ -5,6 +5,7 @@
 // edited) and built-in benchmark items, verbatim or lightly edited, inside a trace.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { SHARED_DATA } from "../lib/quality/testing/shared-data";
 import type { BenchmarkItem } from "../lib/quality/contamination/schemas";
 import {
   changeNumbers,
@@ -14,7 +15,7 @@ import {
   seededRandom,
 } from "../lib/quality/text/light-edits";
 
-const TRAIN = resolve(import.meta.dirname, "../../shared/data/gsm8k/train.jsonl");
+const TRAIN = resolve(SHARED_DATA, "gsm8k/train.jsonl");
 
 const OPENINGS = [
   "Let's work through this step by step.",

@@ -1,8 +1,14 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
-// The public data sets shared by every worktree (/work/shared/data, see its SOURCES.md).
-export const SHARED_DATA = resolve(import.meta.dirname, "../../../../shared/data");
+// The public data sets (see their SOURCES.md): beside the checkout on these machines, at
+// /work/shared/data wherever CI clones it, or where TRACEBANK_SHARED_DATA says.
+const CANDIDATES = [
+  process.env.TRACEBANK_SHARED_DATA,
+  resolve(import.meta.dirname, "../../../../shared/data"),
+  "/work/shared/data",
+].filter((dir): dir is string => Boolean(dir));
+export const SHARED_DATA = CANDIDATES.find((dir) => existsSync(resolve(dir, "SOURCES.md"))) ?? CANDIDATES.at(-1)!;
 
 /** Every non-empty line of a JSONL file, parsed. */
 export function readJsonl<T = Record<string, unknown>>(path: string): T[] {
