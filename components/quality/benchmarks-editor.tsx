@@ -26,7 +26,10 @@ export function BenchmarksEditor({ benchmarks }: { benchmarks: BenchmarkView[] }
     setUploading(true);
     try {
       const query = new URLSearchParams({ name, fileName: file.name });
-      const response = await fetch(`/api/quality/benchmarks?${query}`, { method: "POST", body: await file.text() });
+      const response = await fetch(`/api/quality/benchmarks?${query}`, {
+        method: "POST",
+        body: await file.text(),
+      });
       const body = (await response.json()) as { error?: string; itemCount?: number };
       if (!response.ok) return toast.error(body.error ?? "The upload failed.");
       toast.success(`${name}: ${body.itemCount?.toLocaleString("en-US")} items added.`);
@@ -39,7 +42,10 @@ export function BenchmarksEditor({ benchmarks }: { benchmarks: BenchmarkView[] }
   };
   return (
     <div className="space-y-6">
-      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="benchmarks">
+      <ul
+        className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+        data-testid="benchmarks"
+      >
         {benchmarks.map((b) => (
           <li key={b.id} className="flex flex-wrap items-center gap-3 px-5 py-3 text-sm">
             <span className="font-medium text-slate-900">{b.name}</span>
@@ -49,7 +55,12 @@ export function BenchmarksEditor({ benchmarks }: { benchmarks: BenchmarkView[] }
             {b.licence && (
               <span className="text-slate-500">
                 {b.sourceUrl ? (
-                  <a href={b.sourceUrl} className="text-indigo-700 hover:underline" rel="noreferrer" target="_blank">
+                  <a
+                    href={b.sourceUrl}
+                    className="text-indigo-700 hover:underline"
+                    rel="noreferrer"
+                    target="_blank"
+                  >
                     {b.licence}
                   </a>
                 ) : (
@@ -76,7 +87,12 @@ export function BenchmarksEditor({ benchmarks }: { benchmarks: BenchmarkView[] }
           void upload();
         }}
       >
-        <Input aria-label="Benchmark name" placeholder="Name, e.g. MATH-500" value={name} onChange={(e) => setName(e.target.value)} />
+        <Input
+          aria-label="Benchmark name"
+          placeholder="Name, e.g. MATH-500"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
         <input
           aria-label="Benchmark file"
           type="file"
@@ -87,8 +103,9 @@ export function BenchmarksEditor({ benchmarks }: { benchmarks: BenchmarkView[] }
           {uploading ? "Uploading…" : "Upload"}
         </Button>
         <p className="w-full text-slate-500">
-          JSONL, one item per line: the question under question, prompt, input, problem, text or instruction; the answer
-          (optional) under answer, canonical_solution, solution, target or output; an id (optional) under id or task_id.
+          JSONL, one item per line: the question under question, prompt, input, problem, text or instruction;
+          the answer (optional) under answer, canonical_solution, solution, target or output; an id (optional)
+          under id or task_id.
         </p>
       </form>
     </div>

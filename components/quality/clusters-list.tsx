@@ -21,11 +21,16 @@ export function ClustersList({ clusters, canResolve }: { clusters: ClusterView[]
     },
     onError: toastActionError("Not resolved; try again."),
   });
-  if (clusters.length === 0) return <p className="text-sm text-slate-500">No duplicate clusters: run a scan to look for them.</p>;
+  if (clusters.length === 0)
+    return <p className="text-sm text-slate-500">No duplicate clusters: run a scan to look for them.</p>;
   return (
     <ul className="space-y-4" data-testid="clusters">
       {clusters.map((cluster) => (
-        <li key={cluster.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="cluster">
+        <li
+          key={cluster.id}
+          className="rounded-lg border border-slate-200 bg-white p-4 text-sm"
+          data-testid="cluster"
+        >
           <div className="mb-2 flex flex-wrap items-center gap-2">
             <span className="font-medium text-slate-900">{checkLabel(cluster.check)}</span>
             <Badge tone="slate">
@@ -39,7 +44,10 @@ export function ClustersList({ clusters, canResolve }: { clusters: ClusterView[]
               <li key={member.id} className="flex items-start gap-2">
                 {member.id === cluster.representativeId && <Badge tone="indigo">kept</Badge>}
                 {cluster.subject === "trace" ? (
-                  <Link href={`/review/${member.id}?status=all`} className="flex-1 text-slate-700 hover:underline">
+                  <Link
+                    href={`/review/${member.id}?status=all`}
+                    className="flex-1 text-slate-700 hover:underline"
+                  >
                     {member.preview}
                   </Link>
                 ) : (

@@ -38,7 +38,8 @@ export function JobQualityCard(props: { jobId: string; running: boolean; canScan
             <Notice tone={diversity.alarm.level === "alarm" ? "error" : "warning"}>
               <span data-testid="diversity-alarm">
                 {diversity.alarm.level === "alarm" ? "Diversity collapse: " : "Diversity is falling: "}
-                {diversity.alarm.reasons.join("; ")} (newest {diversity.sampled.toLocaleString("en-US")} traces).
+                {diversity.alarm.reasons.join("; ")} (newest {diversity.sampled.toLocaleString("en-US")}{" "}
+                traces).
               </span>
             </Notice>
           )}

@@ -43,7 +43,10 @@ export function RulesEditor({ rules, reasons }: { rules: RuleView[]; reasons: Re
   const isDuplicate = check === "near-duplicate" || check === "exact-duplicate";
   return (
     <div className="space-y-6">
-      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="rules">
+      <ul
+        className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+        data-testid="rules"
+      >
         {rules.length === 0 && <li className="px-5 py-4 text-sm text-slate-500">No rules yet.</li>}
         {rules.map((rule) => (
           <li key={rule.id} className="flex flex-wrap items-center gap-3 px-5 py-3 text-sm">
@@ -84,18 +87,39 @@ export function RulesEditor({ rules, reasons }: { rules: RuleView[]; reasons: Re
         aria-label="New rule"
         onSubmit={(e) => {
           e.preventDefault();
-          create.execute({ name, check, outcome, action, reasonId: action === "flag" ? null : reasonId || null, enabled: true });
+          create.execute({
+            name,
+            check,
+            outcome,
+            action,
+            reasonId: action === "flag" ? null : reasonId || null,
+            enabled: true,
+          });
         }}
       >
-        <Input className="md:col-span-2" aria-label="Rule name" placeholder="Rule name" value={name} onChange={(e) => setName(e.target.value)} />
-        <Select aria-label="When this check" value={check} onChange={(e) => setCheck(e.target.value as CheckName)}>
+        <Input
+          className="md:col-span-2"
+          aria-label="Rule name"
+          placeholder="Rule name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <Select
+          aria-label="When this check"
+          value={check}
+          onChange={(e) => setCheck(e.target.value as CheckName)}
+        >
           {CHECK_NAMES.map((c) => (
             <option key={c} value={c}>
               {CHECK_LABELS[c]}
             </option>
           ))}
         </Select>
-        <Select aria-label="Says" value={outcome} onChange={(e) => setOutcome(e.target.value as "fail" | "warn")}>
+        <Select
+          aria-label="Says"
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value as "fail" | "warn")}
+        >
           <option value="fail">fails</option>
           <option value="warn">fails or needs a look</option>
         </Select>
@@ -125,13 +149,17 @@ export function RulesEditor({ rules, reasons }: { rules: RuleView[]; reasons: Re
       </form>
       <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-5 text-sm">
         <p className="text-slate-600">
-          Rules act on traces as they arrive. To run every check again over all traces, then the rules on
-          what they find (traces already decided by a person are left alone):
+          Rules act on traces as they arrive. To run every check again over all traces, then the rules on what
+          they find (traces already decided by a person are left alone):
         </p>
         <Button variant="secondary" disabled={scan.isPending} onClick={() => scan.execute({ scope: {} })}>
           Scan everything now
         </Button>
-        <Button variant="ghost" disabled={scan.isPending} onClick={() => scan.execute({ scope: {}, parts: ["rules"] })}>
+        <Button
+          variant="ghost"
+          disabled={scan.isPending}
+          onClick={() => scan.execute({ scope: {}, parts: ["rules"] })}
+        >
           Apply rules to existing traces
         </Button>
       </div>

@@ -67,7 +67,9 @@ export async function listClusters(query: ClusterQuery): Promise<{ clusters: Clu
         similarity: c.similarity,
         representativeId: c.representativeId,
         resolvedAt: c.resolvedAt?.toISOString() ?? null,
-        members: ids.slice(0, MEMBERS_SHOWN).map((id) => ({ id, ...(preview.get(id) ?? { preview: "", reviewStatus: null }) })),
+        members: ids
+          .slice(0, MEMBERS_SHOWN)
+          .map((id) => ({ id, ...(preview.get(id) ?? { preview: "", reviewStatus: null }) })),
       };
     }),
   };
@@ -82,12 +84,16 @@ export async function resolveCluster(input: unknown, actorId: string): Promise<{
   return db().$transaction(async (tx) => {
     const cluster = await tx.qualityCluster.findUnique({ where: { id: clusterId } });
     if (!cluster) throw new NotFoundError("Cluster", clusterId);
-    if (cluster.subject !== "trace") throw new InvalidInputError("Prompt clusters are resolved on the prompt set's page.");
+    if (cluster.subject !== "trace")
+      throw new InvalidInputError("Prompt clusters are resolved on the prompt set's page.");
     if (cluster.resolvedAt) throw new InvalidInputError("This cluster was resolved already.");
     const members = await tx.qualityVerdict.findMany({ where: { clusterId }, select: { traceId: true } });
     const ids = members.map((m) => m.traceId!).filter(Boolean);
     if (!ids.includes(keepId)) throw new InvalidInputError("The trace to keep is not in this cluster.");
-    const reason = await tx.rejectReason.findUnique({ where: { id: DUPLICATE_REASON }, select: { label: true } });
+    const reason = await tx.rejectReason.findUnique({
+      where: { id: DUPLICATE_REASON },
+      select: { label: true },
+    });
     const others = ids.filter((id) => id !== keepId);
     const rejected = await applyBulk(tx, others, {
       bulkActionId: `cluster-${clusterId}-${cuid()}`,
@@ -96,7 +102,10 @@ export async function resolveCluster(input: unknown, actorId: string): Promise<{
       reasonId: reason ? DUPLICATE_REASON : null,
       reason: `${reason?.label ?? "Duplicate"}: kept trace ${keepId}`,
     });
-    await tx.qualityCluster.update({ where: { id: clusterId }, data: { resolvedAt: new Date(), resolvedById: actorId } });
+    await tx.qualityCluster.update({
+      where: { id: clusterId },
+      data: { resolvedAt: new Date(), resolvedById: actorId },
+    });
     await recordAudit(
       {
         actorId,

@@ -38,11 +38,13 @@ export async function jobQuality(jobId: string): Promise<JobQuality> {
   const byCheck = new Map<string, { check: string; fail: number; warn: number; pass: number }>();
   for (const row of counts) {
     const entry = byCheck.get(row.check) ?? { check: row.check, fail: 0, warn: 0, pass: 0 };
-    if (row.outcome === "fail" || row.outcome === "warn" || row.outcome === "pass") entry[row.outcome] += Number(row.n);
+    if (row.outcome === "fail" || row.outcome === "warn" || row.outcome === "pass")
+      entry[row.outcome] += Number(row.n);
     byCheck.set(row.check, entry);
   }
   const diversity = new DiversityAccumulator();
-  for (const t of recent) diversity.add({ id: t.id, text: t.content, systemMessageId: t.systemMessageVersionId });
+  for (const t of recent)
+    diversity.add({ id: t.id, text: t.content, systemMessageId: t.systemMessageVersionId });
   const summary = diversity.summary();
   const verification = byCheck.get("verification") ?? { pass: 0, fail: 0, warn: 0 };
   return {
@@ -56,8 +58,7 @@ export async function jobQuality(jobId: string): Promise<JobQuality> {
       sampled: summary.traces,
       alarm: collapseAlarm(summary),
       topOpenings: summary.openings.slice(0, 3),
-      distinct2: summary.traces ? summary.distinct[2].windowed ?? null : null,
+      distinct2: summary.traces ? (summary.distinct[2].windowed ?? null) : null,
     },
   };
 }
-

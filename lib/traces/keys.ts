@@ -46,5 +46,9 @@ export async function traceContentPreviews(
     where: { id: { in: [...ids] } },
     select: { id: true, content: true, reviewStatus: true },
   });
-  return rows.map((r) => ({ id: r.id, preview: preview(r.content.slice(0, 2_000)), reviewStatus: r.reviewStatus }));
+  return rows.map((r) => ({
+    id: r.id,
+    preview: preview(r.content.slice(0, 2_000)),
+    reviewStatus: r.reviewStatus,
+  }));
 }

@@ -133,7 +133,7 @@ function clusterVerdicts(cluster: Cluster, jobId: string): NewVerdict[] {
       jobId,
       result: {
         outcome: "pass",
-        summary: `Kept: ${others.length} other ${cluster.subject}${others.length === 1 ? " is" : "s are"} ${kind}s of this one`,
+        summary: `Kept: ${others.length === 1 ? `1 other ${cluster.subject} is a ${kind}` : `${others.length} other ${cluster.subject}s are ${kind}s`} of this one`,
         score: cluster.similarity,
         evidence,
       },

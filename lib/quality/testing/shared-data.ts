@@ -8,7 +8,8 @@ const CANDIDATES = [
   resolve(import.meta.dirname, "../../../../shared/data"),
   "/work/shared/data",
 ].filter((dir): dir is string => Boolean(dir));
-export const SHARED_DATA = CANDIDATES.find((dir) => existsSync(resolve(dir, "SOURCES.md"))) ?? CANDIDATES.at(-1)!;
+export const SHARED_DATA =
+  CANDIDATES.find((dir) => existsSync(resolve(dir, "SOURCES.md"))) ?? CANDIDATES.at(-1)!;
 
 /** Every non-empty line of a JSONL file, parsed. */
 export function readJsonl<T = Record<string, unknown>>(path: string): T[] {

@@ -9,12 +9,15 @@ import { ClusterQuerySchema } from "@/lib/quality/schemas";
 
 export const metadata = { title: "Duplicate clusters" };
 
-export default async function ClustersPage(props: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ClustersPage(props: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requireUser("read");
   const parsed = ClusterQuerySchema.safeParse(await props.searchParams);
   const query = parsed.success ? parsed.data : ClusterQuerySchema.parse({});
   const { clusters, total } = await listClusters(query);
-  const page = (n: number) => `?${new URLSearchParams({ ...(query.check && { check: query.check }), ...(query.subject && { subject: query.subject }), page: String(n) })}`;
+  const page = (n: number) =>
+    `?${new URLSearchParams({ ...(query.check && { check: query.check }), ...(query.subject && { subject: query.subject }), page: String(n) })}`;
   return (
     <>
       <PageHeader
@@ -25,8 +28,16 @@ export default async function ClustersPage(props: { searchParams: Promise<Record
       <p className="mb-4 text-sm text-slate-600">{total.toLocaleString("en-US")} unresolved clusters</p>
       <ClustersList clusters={clusters} canResolve={can(user.role, "quality:manage")} />
       <div className="mt-4 flex gap-3 text-sm">
-        {query.page > 1 && <Link className="text-indigo-700 hover:underline" href={page(query.page - 1)}>← Bigger clusters</Link>}
-        {query.page * 20 < total && <Link className="text-indigo-700 hover:underline" href={page(query.page + 1)}>Smaller clusters →</Link>}
+        {query.page > 1 && (
+          <Link className="text-indigo-700 hover:underline" href={page(query.page - 1)}>
+            ← Bigger clusters
+          </Link>
+        )}
+        {query.page * 20 < total && (
+          <Link className="text-indigo-700 hover:underline" href={page(query.page + 1)}>
+            Smaller clusters →
+          </Link>
+        )}
       </div>
     </>
   );
