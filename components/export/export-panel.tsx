@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import type { ExportJobOption, ExportStats } from "@/lib/export/queries";
 import type { ExportShape } from "@/lib/export/schemas";
 import { Card, CardBody, CardHeader } from "../ui/card";
-import { Field, Select } from "../ui/field";
+import { Field, Input, Select } from "../ui/field";
 import { Notice } from "../ui/notice";
 import { ExportOptions } from "./export-options";
 
@@ -37,7 +38,19 @@ export function ExportPanel({
   preview: string[];
 }) {
   const router = useRouter();
-  const rowCount = stats.rows;
+  // Contaminated traces stay out unless the curator says why (the reason goes to the audit log).
+  const [override, setOverride] = useState(false);
+  const [reason, setReason] = useState("");
+  const overriding = override && reason.trim().length >= 10;
+  const rowCount = stats.rows + (overriding ? stats.contaminated : 0);
+  const download = () => {
+    const query = exportQuery(jobId, shape);
+    if (overriding) {
+      query.set("includeContaminated", "1");
+      query.set("contaminationReason", reason.trim());
+    }
+    return `/api/export?${query}`;
+  };
   const go = (nextJob: string | undefined, nextShape: ExportShape) => {
     const query = exportQuery(nextJob, nextShape);
     query.delete("format");
@@ -64,6 +77,35 @@ export function ExportPanel({
             </Select>
           </Field>
           <ExportOptions shape={shape} stats={stats} onChange={(next) => go(jobId, next)} />
+          {stats.contaminated > 0 && (
+            <div className="space-y-2" data-testid="export-contaminated">
+              <Notice tone="warning">
+                {stats.contaminated} approved trace{stats.contaminated === 1 ? " is" : "s are"} left out: a
+                contamination check found benchmark items in {stats.contaminated === 1 ? "it" : "them"} or in
+                their prompts.
+              </Notice>
+              <label className="flex items-start gap-2 text-sm text-slate-700">
+                <input
+                  type="checkbox"
+                  className="mt-0.5 size-4 accent-indigo-600"
+                  checked={override}
+                  onChange={(e) => setOverride(e.target.checked)}
+                />
+                Include them anyway
+              </label>
+              {override && (
+                <Field label="Why (recorded in the audit log)" htmlFor="export-contamination-reason">
+                  <Input
+                    id="export-contamination-reason"
+                    value={reason}
+                    maxLength={500}
+                    onChange={(e) => setReason(e.target.value)}
+                    placeholder="e.g. this set is for evaluation, never for training"
+                  />
+                </Field>
+              )}
+            </div>
+          )}
           <p className="text-sm text-slate-700">
             <span className="font-semibold" data-testid="export-count">
               {rowCount}
@@ -74,7 +116,7 @@ export function ExportPanel({
             <Notice tone="warning">Nothing approved here yet: approve traces in Review first.</Notice>
           ) : (
             <a
-              href={`/api/export?${exportQuery(jobId, shape)}`}
+              href={download()}
               download
               className="inline-flex items-center rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-xs hover:bg-indigo-500"
             >

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
 import { startScanAction } from "@/lib/actions/quality";
 import type { JobQuality } from "@/lib/quality/job-quality";
 import { checkLabel } from "@/lib/quality/labels";
@@ -16,13 +17,16 @@ const percent = (n: number, of: number) => (of ? `${Math.round((n / of) * 100)}%
 
 /** What the checks found in this job's traces, and the alarm when its outputs collapse onto templates. */
 export function JobQualityCard(props: { jobId: string; running: boolean; canScan: boolean }) {
+  const router = useRouter();
   const { data } = useQuery({
     queryKey: ["job-quality", props.jobId],
     queryFn: () => fetchJson<JobQuality>(`/api/quality/jobs/${props.jobId}`),
     refetchInterval: props.running ? 5_000 : false,
   });
   const scan = useAction(startScanAction, {
-    onSuccess: ({ data: started }) => started && (window.location.href = `/jobs/${started.jobId}`),
+    onSuccess: ({ data: started }) => {
+      if (started) router.push(`/jobs/${started.jobId}`);
+    },
     onError: toastActionError("The scan did not start; try again."),
   });
   if (!data) return null;

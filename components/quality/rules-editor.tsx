@@ -1,6 +1,7 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createRuleAction, deleteRuleAction, startScanAction, updateRuleAction } from "@/lib/actions/quality";
 import { CHECK_LABELS, checkLabel } from "@/lib/quality/labels";
@@ -21,6 +22,7 @@ const ACTION_LABELS: Record<RuleAction, string> = {
 
 /** The curator's rules: verdict → action, applied to new traces as they arrive, and on demand. */
 export function RulesEditor({ rules, reasons }: { rules: RuleView[]; reasons: RejectReasonView[] }) {
+  const router = useRouter();
   const [name, setName] = useState("");
   const [check, setCheck] = useState<CheckName>("verification");
   const [outcome, setOutcome] = useState<"fail" | "warn">("fail");
@@ -37,7 +39,9 @@ export function RulesEditor({ rules, reasons }: { rules: RuleView[]; reasons: Re
   const update = useAction(updateRuleAction, { onError: toastActionError("Not saved; try again.") });
   const remove = useAction(deleteRuleAction, { onError: toastActionError("Not deleted; try again.") });
   const scan = useAction(startScanAction, {
-    onSuccess: ({ data }) => data && (window.location.href = `/jobs/${data.jobId}`),
+    onSuccess: ({ data }) => {
+      if (data) router.push(`/jobs/${data.jobId}`);
+    },
     onError: toastActionError("The scan did not start; try again."),
   });
   const isDuplicate = check === "near-duplicate" || check === "exact-duplicate";

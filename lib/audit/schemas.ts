@@ -293,6 +293,8 @@ export const AUDIT_ACTIONS = {
       erase: z.boolean(),
       reasoning: z.string(),
       reasoningTag: z.string(),
+      /** Why contaminated traces were let in; null (or absent, older events): they were left out. */
+      contaminationOverride: z.string().nullable().optional(),
     }),
   ),
 } as const;

@@ -90,7 +90,13 @@ describe("exportFileName", () => {
 });
 
 describe("ExportQuerySchema", () => {
-  const defaults = { format: "jsonl", erase: false, reasoning: "answer", reasoningTag: "think" };
+  const defaults = {
+    format: "jsonl",
+    erase: false,
+    reasoning: "answer",
+    reasoningTag: "think",
+    includeContaminated: false,
+  };
 
   it("treats a blank job as everything and accepts only jsonl", () => {
     expect(ExportQuerySchema.parse({ jobId: "  " })).toEqual(defaults);

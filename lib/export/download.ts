@@ -11,7 +11,9 @@ export type ExportDownload = { fileName: string; contentType: string; body: Read
 
 /** Starts a download of approved traces: checks the job, audits who exported what, streams the lines. */
 export async function startExportDownload(
-  request: Pick<ExportQuery, "jobId" | "format"> & Partial<ExportShape>,
+  request: Pick<ExportQuery, "jobId" | "format"> &
+    Partial<ExportShape> &
+    Partial<Pick<ExportQuery, "includeContaminated" | "contaminationReason">>,
   actorId: string,
 ): Promise<ExportDownload> {
   const query = { ...DEFAULT_SHAPE, ...request };
@@ -32,11 +34,17 @@ export async function startExportDownload(
       erase: query.erase,
       reasoning: query.reasoning,
       reasoningTag: query.reasoningTag,
+      contaminationOverride: query.includeContaminated ? (query.contaminationReason ?? null) : null,
     },
   });
   return {
     fileName,
     contentType: "application/x-ndjson; charset=utf-8",
-    body: linesToStream(exportApprovedJsonl({ jobId: job?.id }, { shape: query })),
+    body: linesToStream(
+      exportApprovedJsonl(
+        { jobId: job?.id, includeContaminated: query.includeContaminated ?? false },
+        { shape: query },
+      ),
+    ),
   };
 }

@@ -94,6 +94,11 @@ describe("export shape", () => {
 
   it("counts the rows erasure and reasoning touch", async () => {
     const created = await cautiousTraces();
-    expect(await exportStats({ jobId: created.jobId })).toEqual({ rows: 2, erasable: 1, withReasoning: 1 });
+    expect(await exportStats({ jobId: created.jobId })).toEqual({
+      rows: 2,
+      erasable: 1,
+      withReasoning: 1,
+      contaminated: 0,
+    });
   });
 });

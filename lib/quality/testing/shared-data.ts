@@ -1,13 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
-// The public data sets (see their SOURCES.md): beside the checkout on these machines, at
-// /work/shared/data wherever CI clones it, or where TRACEBANK_SHARED_DATA says.
-const CANDIDATES = [
-  process.env.TRACEBANK_SHARED_DATA,
-  resolve(import.meta.dirname, "../../../../shared/data"),
-  "/work/shared/data",
-].filter((dir): dir is string => Boolean(dir));
+// The public data sets (see their SOURCES.md): beside the checkout on these machines, or at
+// /work/shared/data wherever CI clones it.
+const CANDIDATES = [resolve(import.meta.dirname, "../../../../shared/data"), "/work/shared/data"];
 export const SHARED_DATA =
   CANDIDATES.find((dir) => existsSync(resolve(dir, "SOURCES.md"))) ?? CANDIDATES.at(-1)!;
 
