@@ -45,5 +45,6 @@ describe("cleanAnswerSpan", () => {
     expect(cleanAnswerSpan("5!")).toBe("5!");
     expect(cleanAnswerSpan("True!")).toBe("True");
     expect(cleanAnswerSpan("$5$. I hope it is correct.")).toBe("5");
+    expect(cleanAnswerSpan("False**")).toBe("False"); // "the answer is **False**." cut at its period
   });
 });

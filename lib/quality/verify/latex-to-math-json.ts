@@ -1,4 +1,5 @@
 import { ComputeEngine } from "@cortex-js/compute-engine";
+import { delimitersAreSafe } from "./latex-delimiters";
 import { asFunction, type MathJson } from "./math-json";
 import { cleanAnswerSpan } from "./normalize-text";
 
@@ -16,6 +17,10 @@ export function hasWords(latex: string): boolean {
   const words = latex.replace(/\\[a-zA-Z]+/g, " ").match(/[a-zA-Z]{3,}/g) ?? [];
   return words.some((word) => !FUNCTION_NAMES.has(word.toLowerCase()));
 }
+
+// Sums, products, integrals and limits are not evaluated here anyway, and some nestings of them
+// (\prod_{\prod_{) make the engine log an internal error: such answers are compared as text.
+const BIG_OPERATOR = /\\(?:sum|prod|coprod|int|iint|iiint|oint|lim|limsup|liminf)(?![a-zA-Z])/;
 
 let engine: ComputeEngine | undefined;
 // Created on first use: about 50 ms, not paid by callers that never compare LaTeX.
@@ -43,7 +48,8 @@ export function cleanLatex(latex: string): string {
  */
 export function parseLatex(latex: string): MathJson | undefined {
   const cleaned = cleanLatex(latex);
-  if (cleaned === "" || cleaned.length > MAX_LATEX_LENGTH || hasWords(cleaned)) return undefined;
+  if (cleaned === "" || cleaned.length > MAX_LATEX_LENGTH) return undefined;
+  if (hasWords(cleaned) || BIG_OPERATOR.test(cleaned) || !delimitersAreSafe(cleaned)) return undefined;
   const ce = computeEngine();
   ce.pushScope();
   try {

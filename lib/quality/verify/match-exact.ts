@@ -29,8 +29,13 @@ function outputAnswer(output: string, booleanReference: boolean): TextRange | un
 export function matchExact({ reference, output }: MethodInput): MethodVerdict {
   const gold = cleanAnswerSpan(referenceAnswer(reference).text);
   const expected = gold === "" ? [] : [{ text: gold, value: normalizeForExactMatch(gold) }];
-  const at = outputAnswer(output, BOOLEAN.test(gold));
+  const booleanReference = BOOLEAN.test(gold);
+  const at = outputAnswer(output, booleanReference);
   const target = at && cleanAnswerSpan(at.text);
-  const found = target ? [{ text: target, value: normalizeForExactMatch(target) }] : [];
+  // "So the answer is True because not False is True": for a True/False reference, its first such word too.
+  const firstBoolean = booleanReference && target ? /\b(true|false|yes|no)\b/i.exec(target)?.[0] : undefined;
+  const found = [target, firstBoolean]
+    .filter((text): text is string => text !== undefined && text !== "")
+    .map((text) => ({ text, value: normalizeForExactMatch(text) }));
   return verdictOf(expected, found, (a, b) => a === b, at);
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate, freeSymbols, NotEvaluableError } from "./evaluate-math-json";
+import { verifyAnswer } from "./index";
+import { delimitersAreSafe } from "./latex-delimiters";
 import { MAX_LATEX_LENGTH, parseLatex } from "./latex-to-math-json";
 import { answersEquivalent } from "./match-symbolic";
 import { DEFAULT_TOLERANCE } from "./settings";
@@ -59,8 +61,8 @@ describe("bounded work on pathological answers", () => {
   });
 
   it("refuses too deep an expression", () => {
-    expect(parseLatex("(".repeat(60) + "x" + ")".repeat(60))).not.toBeUndefined(); // parentheses vanish in canonical form
     expect(parseLatex("\\sqrt{".repeat(60) + "x" + "}".repeat(60))).toBeUndefined();
+    expect(parseLatex("\\sqrt{".repeat(5) + "x" + "}".repeat(5))).not.toBeUndefined();
   });
 
   it("does not evaluate sums, integrals or huge factorials through the engine", () => {
@@ -82,5 +84,42 @@ describe("evaluate", () => {
     expect([...freeSymbols(json)].sort()).toEqual(["x", "y"]);
     expect(evaluate(json, { x: 3, y: 2 })).toBeCloseTo(4.5 + Math.PI, 12);
     expect(() => evaluate(json, { x: 3 })).toThrow(NotEvaluableError);
+  });
+});
+
+describe("delimitersAreSafe", () => {
+  it.each([
+    ["(".repeat(15)],
+    ["[".repeat(10)],
+    ["[[[[x))))"],
+    ["[x,".repeat(8) + "1" + ")".repeat(8)],
+    ["\\lceil x ".repeat(10)],
+    ["\\lvert".repeat(10)],
+    ["((((((x))))))"],
+    ["|x"],
+    ["\\lbrack x \\rbrack"],
+  ])("refuses %s (the engine's parser backtracks for seconds or more on such input)", (latex) => {
+    expect(delimitersAreSafe(latex)).toBe(false);
+  });
+
+  it.each([
+    ["(x+1)(x-1)"],
+    ["[0, 1)"],
+    ["(0, 1]"],
+    ["|x| + |y|"],
+    ["\\{1, 2\\}"],
+    ["\\lfloor x \\rfloor"],
+    ["((x))"],
+  ])("lets %s through", (latex) => {
+    expect(delimitersAreSafe(latex)).toBe(true);
+  });
+});
+
+describe("readings of an answer", () => {
+  it("also reads what follows the last = (\\frac{10}{2} = 5 is 5)", () => {
+    const result = verifyAnswer({ reference: "\\boxed{5}", output: "The answer is $\\frac{10}{2} = 5$." });
+    expect(result.outcome).toBe("pass");
+    expect(result.evidence).toMatchObject({ found: ["\\frac{10}{2} = 5", "5"], matched: ["5", "5"] });
+    expect(verifyAnswer({ reference: "\\boxed{5}", output: "The answer is $x = 5$." }).outcome).toBe("pass");
   });
 });

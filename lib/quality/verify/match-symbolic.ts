@@ -12,6 +12,13 @@ function mathOf(span: string): string {
   return withoutTrailingWords(cleanAnswerSpan(firstMathSegment(span) ?? span));
 }
 
+/** An answer's readings: its math, and what follows its last "=" ("x = 2 + 3 = 5" also reads 5). */
+function mathCandidates(span: string): string[] {
+  const math = mathOf(span);
+  const result = math.includes("=") ? math.slice(math.lastIndexOf("=") + 1).trim() : "";
+  return [...new Set([math, result].filter((candidate) => candidate !== ""))];
+}
+
 /** The output's answer: the one it states, else its last inline math, else its last number. */
 function outputMath(output: string): TextRange | undefined {
   const stated = statedAnswer(output);
@@ -36,17 +43,20 @@ export function answersEquivalent(gold: string, target: string, tolerance: Toler
 }
 
 /**
- * Symbolic equivalence (Math-Verify's behaviour): equal as numbers, else as expressions through
- * the CAS (several points for free variables), else as the same LaTeX text.
+ * Symbolic equivalence (Math-Verify's behaviour): any reference reading x output reading equal
+ * as numbers, else as expressions through the CAS (several points for free variables), else as
+ * the same LaTeX text. Stops at the deadline and says so.
  */
 export function matchSymbolic({ reference, output, tolerance, deadline }: MethodInput): MethodVerdict {
-  const gold = mathOf(referenceAnswer(reference).text);
+  const expected = mathCandidates(referenceAnswer(reference).text);
   const at = outputMath(output);
-  const target = at && mathOf(at.text);
-  const expected = gold === "" ? [] : [gold];
-  const found = target ? [target] : [];
-  if (expected.length === 0 || found.length === 0) return { expected, found, foundAt: at };
-  if (performance.now() > deadline) return { expected, found, foundAt: at, timedOut: true };
-  const equal = answersEquivalent(gold, target!, tolerance) === true;
-  return { expected, found, foundAt: at, matched: equal ? [gold, target!] : undefined };
+  const found = at ? mathCandidates(at.text) : [];
+  const verdict: MethodVerdict = { expected, found, foundAt: at };
+  for (const gold of expected) {
+    for (const target of found) {
+      if (performance.now() > deadline) return { ...verdict, timedOut: true };
+      if (answersEquivalent(gold, target, tolerance) === true) return { ...verdict, matched: [gold, target] };
+    }
+  }
+  return verdict;
 }

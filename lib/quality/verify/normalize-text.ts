@@ -7,6 +7,7 @@ export function cleanAnswerSpan(span: string): string {
   for (let previous = ""; previous !== text;) {
     previous = text;
     text = text.replace(/^(\*\*|__|\*|_|`)(.+)\1$/s, "$2").trim();
+    text = text.replace(/^\*\*(?!.*\*\*$)|(?<!^\*\*.*)\*\*$/s, "").trim(); // "False**" when "is **" began it
     text = unwrapMathDelimiters(text);
     text = text.replace(/^\\(?:text|textbf|mathrm|mathbf|textrm)\{([^{}]*)\}$/, "$1").trim();
     text = text

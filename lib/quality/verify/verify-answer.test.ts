@@ -99,6 +99,8 @@ describe("exact", () => {
     expect(check("blue jay", "The answer is: The Blue Jay.")).toBe("pass");
     expect(check("True", "not False is True. So the answer is True.")).toBe("pass");
     expect(check("True", "True")).toBe("pass");
+    expect(check("True", "So the answer is True because not False is True.")).toBe("pass");
+    expect(check("False", "So the answer is True because not False is True.")).toBe("fail");
     expect(check("yes", "Paris is in France, so yes, it is.\nThat settles it.")).toBe("pass");
     expect(check("no", "Paris is in France, so yes, it is.\nThat settles it.")).toBe("fail");
     expect(check("blue jay", "The answer is the falcon.")).toBe("fail");
