@@ -2,7 +2,7 @@ import { runHeuristics } from "./heuristics";
 import type { ContaminationIndex } from "./contamination";
 import { contaminationVerdict } from "./contamination";
 import type { CheckName, CheckResult } from "./schemas";
-import { verifyAnswer, type VerifySettings } from "./verify";
+import { InvalidAnswerPatternError, verifyAnswer, type VerifySettings } from "./verify";
 
 /** Everything the per-trace checks read about one trace. */
 export type TraceForChecks = {
@@ -30,16 +30,7 @@ export type TraceVerdict = { traceId: string; check: CheckName; result: CheckRes
 export function checkTrace(trace: TraceForChecks, benchmarks: ContaminationIndex | null): TraceVerdict[] {
   const out: TraceVerdict[] = [];
   const push = (check: CheckName, result: CheckResult) => out.push({ traceId: trace.id, check, result });
-  push(
-    "verification",
-    verifyAnswer({
-      reference: trace.referenceAnswer ?? "",
-      output: trace.content,
-      method: trace.verify?.method,
-      regex: trace.verify?.regex,
-      tolerance: trace.verify?.tolerance,
-    }),
-  );
+  push("verification", verification(trace));
   const heuristics = runHeuristics({
     prompt: trace.prompt,
     systemMessage: trace.systemMessage,
@@ -60,4 +51,20 @@ export function checkTrace(trace: TraceForChecks, benchmarks: ContaminationIndex
     push("contamination", contaminationVerdict(matches));
   }
   return out;
+}
+
+/** A set's answer pattern that does not compile is a settings mistake: said, not thrown into the write. */
+function verification(trace: TraceForChecks): CheckResult {
+  try {
+    return verifyAnswer({
+      reference: trace.referenceAnswer ?? "",
+      output: trace.content,
+      method: trace.verify?.method,
+      regex: trace.verify?.regex,
+      tolerance: trace.verify?.tolerance,
+    });
+  } catch (error) {
+    if (!(error instanceof InvalidAnswerPatternError)) throw error;
+    return { outcome: "skip", summary: `The prompt set's answer pattern is not usable: ${error.message}` };
+  }
 }
