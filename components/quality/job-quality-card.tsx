@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
@@ -8,6 +8,7 @@ import { startScanAction } from "@/lib/actions/quality";
 import type { JobQuality } from "@/lib/quality/job-quality";
 import { checkLabel } from "@/lib/quality/labels";
 import { fetchJson } from "../fetch-json";
+import { isOpenStatus } from "../jobs/format";
 import { toastActionError } from "../ui/action-result";
 import { Button } from "../ui/button";
 import { Card, CardBody, CardHeader } from "../ui/card";
@@ -16,12 +17,22 @@ import { Notice } from "../ui/notice";
 const percent = (n: number, of: number) => (of ? `${Math.round((n / of) * 100)}%` : "–");
 
 /** What the checks found in this job's traces, and the alarm when its outputs collapse onto templates. */
-export function JobQualityCard(props: { jobId: string; running: boolean; canScan: boolean }) {
+export function JobQualityCard(props: { jobId: string; canScan: boolean }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
+  // Refreshed while the job runs (its live progress, polled by JobLive), and once more as it ends.
+  const status = () =>
+    queryClient.getQueryData<{ status: string }>(["job-progress", props.jobId])?.status ?? "completed";
   const { data } = useQuery({
     queryKey: ["job-quality", props.jobId],
     queryFn: () => fetchJson<JobQuality>(`/api/quality/jobs/${props.jobId}`),
-    refetchInterval: props.running ? 5_000 : false,
+    refetchInterval: (query) => {
+      const active = isOpenStatus(status());
+      const stale =
+        query.state.dataUpdatedAt <
+        (queryClient.getQueryState(["job-progress", props.jobId])?.dataUpdatedAt ?? 0);
+      return active || stale ? 3_000 : false;
+    },
   });
   const scan = useAction(startScanAction, {
     onSuccess: ({ data: started }) => {

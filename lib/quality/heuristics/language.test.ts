@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FOREIGN_ANSWERS } from "./fixtures/foreign-answers";
 import { NATALIA_QUESTION, trace } from "./fixtures/trace";
 import { checkLanguage } from "./language";
+import { looksEnglish } from "./english";
 import { proseOf } from "./prose";
 
 // Long enough (200+ letters of prose) for the check to be sure of a mismatch.
@@ -57,5 +58,29 @@ describe("checkLanguage", () => {
     const prompt =
       "娜塔莉亚四月份把发夹卖给了她的四十八个朋友，五月份卖出的数量是四月份的一半。请问娜塔莉亚四月和五月一共卖出了多少个发夹？请一步一步地解释你的答案。";
     expect(checkLanguage(trace({ prompt, output: FOREIGN_ANSWERS.cmn })).outcome).toBe("pass");
+  });
+});
+
+describe("the English fast path", () => {
+  it("reads plain English as English without franc, and leaves other languages to it", () => {
+    const english =
+      "The farmer has 12 cows and each of them gives 3 litres of milk a day, so the farm makes 36 litres.";
+    expect(looksEnglish(english)).toBe(true);
+    expect(
+      looksEnglish(
+        "Der Bauer hat zwölf Kühe und jede von ihnen gibt drei Liter Milch am Tag, also macht der Hof sechsunddreißig Liter.",
+      ),
+    ).toBe(false);
+    expect(
+      looksEnglish(
+        "El granjero tiene doce vacas y cada una de ellas da tres litros de leche al día, así que la granja produce treinta y seis litros.",
+      ),
+    ).toBe(false);
+    expect(
+      looksEnglish(
+        "Le fermier a douze vaches et chacune donne trois litres de lait par jour, donc la ferme produit trente-six litres.",
+      ),
+    ).toBe(false);
+    expect(looksEnglish("12 + 3 = 15")).toBe(false);
   });
 });

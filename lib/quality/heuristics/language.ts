@@ -2,6 +2,7 @@ import { francAll } from "franc-min";
 import { z } from "zod";
 import type { CheckResult } from "../schemas";
 import type { HeuristicInput } from "./input";
+import { looksEnglish } from "./english";
 import { letterCount, proseOf } from "./prose";
 
 /**
@@ -48,6 +49,14 @@ export function checkLanguage(
   input: HeuristicInput,
   settings: LanguageSettings = LanguageSettingsSchema.parse({}),
 ): CheckResult {
+  // Both plainly English (most traces): no need to ask franc.
+  if (looksEnglish(proseOf(input.output)) && looksEnglish(proseOf(input.prompt)))
+    return {
+      outcome: "pass",
+      summary: "both eng",
+      score: 1,
+      evidence: { prompt: "eng", output: "eng", fastPath: true },
+    };
   const output = detectLanguage(input.output, settings.minScriptLetters); // first: short outputs are common
   if (output === null) return { outcome: "skip", summary: "output too short to tell its language" };
   const prompt = detectLanguage(input.prompt, settings.minScriptLetters);

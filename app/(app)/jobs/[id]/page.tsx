@@ -37,11 +37,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
         </div>
         <div className="space-y-6">
           {job.kind === "traces" && (
-            <JobQualityCard
-              jobId={job.id}
-              running={progress.status === "running" || progress.status === "planning"}
-              canScan={can(user.role, "quality:manage")}
-            />
+            <JobQualityCard jobId={job.id} canScan={can(user.role, "quality:manage")} />
           )}
           {generation && <JobConfigCard config={generation} />}
         </div>
