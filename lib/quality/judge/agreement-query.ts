@@ -22,18 +22,22 @@ export async function rubricVersionAgreement(rubricVersionId: string): Promise<J
   const judged: JudgedTrace[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: Array<{ id: string; traceId: string; score: number; trace: { decisions: Array<{ decision: string }> } }> =
-      await db().judgeScore.findMany({
-        where: { rubricVersionId, trace: { decisions: { some: people } }, ...(after && { id: { gt: after } }) },
-        orderBy: { id: "asc" },
-        take: PAGE,
-        select: {
-          id: true,
-          traceId: true,
-          score: true,
-          trace: { select: { decisions: { where: people, select: { decision: true } } } },
-        },
-      });
+    const page: Array<{
+      id: string;
+      traceId: string;
+      score: number;
+      trace: { decisions: Array<{ decision: string }> };
+    }> = await db().judgeScore.findMany({
+      where: { rubricVersionId, trace: { decisions: { some: people } }, ...(after && { id: { gt: after } }) },
+      orderBy: { id: "asc" },
+      take: PAGE,
+      select: {
+        id: true,
+        traceId: true,
+        score: true,
+        trace: { select: { decisions: { where: people, select: { decision: true } } } },
+      },
+    });
     for (const row of page) {
       const human = statusFromDecisions(row.trace.decisions);
       if (human !== "pending") judged.push({ traceId: row.traceId, score: row.score, human });

@@ -5,7 +5,11 @@ const RUBRIC = { scale: 5, passScore: 4 };
 
 /** `count` traces people decided `human`, each scored by the judge from `scores` in turn. */
 function traces(human: HumanStatus, count: number, scores: readonly number[], tag: string): JudgedTrace[] {
-  return Array.from({ length: count }, (_, i) => ({ traceId: `${tag}-${i}`, score: scores[i % scores.length]!, human }));
+  return Array.from({ length: count }, (_, i) => ({
+    traceId: `${tag}-${i}`,
+    score: scores[i % scores.length]!,
+    human,
+  }));
 }
 
 describe("judge against people", () => {
@@ -52,7 +56,11 @@ describe("judge against people", () => {
 
   it("leaves traces people split on out of every figure, and counts them", () => {
     const result = judgeAgreement(
-      [...traces("approved", 3, [5], "a"), ...traces("rejected", 2, [1], "r"), ...traces("conflict", 4, [3], "c")],
+      [
+        ...traces("approved", 3, [5], "a"),
+        ...traces("rejected", 2, [1], "r"),
+        ...traces("conflict", 4, [3], "c"),
+      ],
       RUBRIC,
     );
     expect(result).toMatchObject({ n: 5, conflicts: 4, percentAgreement: 1, kappa: 1 });

@@ -72,8 +72,14 @@ export function judgeAgreement(
     notDefined: kappa.reason,
     confusion,
     scores: {
-      approved: distribution(compared.filter((t) => t.human === "approved"), rubric.scale),
-      rejected: distribution(compared.filter((t) => t.human === "rejected"), rubric.scale),
+      approved: distribution(
+        compared.filter((t) => t.human === "approved"),
+        rubric.scale,
+      ),
+      rejected: distribution(
+        compared.filter((t) => t.human === "rejected"),
+        rubric.scale,
+      ),
     },
   };
 }

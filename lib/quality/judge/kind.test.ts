@@ -19,7 +19,10 @@ const PRICES = { inputPricePerMTok: 1, outputPricePerMTok: 2 };
 
 /** Traces whose answers carry a marker (MARK-i) the script answers by, judged by the scripted teacher. */
 async function world(count: number) {
-  const created = await createTraces({ count, content: (i) => `MARK-${i}: add ${i} and ${i}.\n\n**Answer:** ${i + i}` });
+  const created = await createTraces({
+    count,
+    content: (i) => `MARK-${i}: add ${i} and ${i}.\n\n**Answer:** ${i + i}`,
+  });
   await db().provider.update({
     where: { id: created.providerId },
     data: { baseUrl: server.baseUrlOpenAI, apiKeyCiphertext: null, ...PRICES },
@@ -38,13 +41,16 @@ const REPLIES = {
 };
 
 const scoresOf = (jobId: string) => db().judgeScore.findMany({ where: { jobId }, orderBy: { score: "asc" } });
-const verdictOf = (traceId: string) => db().qualityVerdict.findUnique({ where: { traceId_check: { traceId, check: "judge" } } });
+const verdictOf = (traceId: string) =>
+  db().qualityVerdict.findUnique({ where: { traceId_check: { traceId, check: "judge" } } });
 
 describe("the quality-judge kind", () => {
   it("scores each trace, stores the score and the verdict with the item, retries an unreadable reply once", async () => {
     const w = await world(4);
     const curator = await createTestUser("curator");
-    await db().qualityRule.create({ data: { name: "Flag what the judge fails", check: "judge", outcome: "fail", action: "flag" } });
+    await db().qualityRule.create({
+      data: { name: "Flag what the judge fails", check: "judge", outcome: "fail", action: "flag" },
+    });
     server.setScript({
       rules: [
         { match: { promptIncludes: "MARK-0" }, reply: REPLIES.good },
@@ -72,13 +78,22 @@ describe("the quality-judge kind", () => {
       score: 2,
       summary: "Correctness v1: 2/5 — The sum is wrong.",
       jobId,
-      evidence: { rubricVersionId: w.versionId, rubric: "Correctness", version: 1, score: 2, reason: "The sum is wrong.", model: "scripted-1" },
+      evidence: {
+        rubricVersionId: w.versionId,
+        rubric: "Correctness",
+        version: 1,
+        score: 2,
+        reason: "The sum is wrong.",
+        model: "scripted-1",
+      },
     });
     expect(await verdictOf(w.traceIds[0]!)).toMatchObject({ outcome: "pass", score: 5 });
     expect(await verdictOf(w.traceIds[2]!)).toMatchObject({ outcome: "pass", score: 4 });
     expect(await verdictOf(w.traceIds[3]!)).toBeNull();
     // The rule on the judge's "fail" flagged the trace it failed, and only that one.
-    const flagged = await db().trace.findMany({ where: { id: { in: w.traceIds }, flaggedAt: { not: null } } });
+    const flagged = await db().trace.findMany({
+      where: { id: { in: w.traceIds }, flaggedAt: { not: null } },
+    });
     expect(flagged.map((t) => t.id)).toEqual([w.traceIds[1]]);
 
     const items = await db().jobItem.findMany({ where: { jobId }, orderBy: { ordinal: "asc" } });
@@ -108,9 +123,14 @@ describe("the quality-judge kind", () => {
   it("sends the rubric, the task, the teacher's system message, the reference and the answer, at temperature 0", async () => {
     const w = await world(1);
     server.setScript({ defaults: { reply: REPLIES.good } });
-    const jobId = await startJudge({ rubricVersionId: w.versionId, scope: { jobId: w.jobId }, providerId: w.providerId }, null);
+    const jobId = await startJudge(
+      { rubricVersionId: w.versionId, scope: { jobId: w.jobId }, providerId: w.providerId },
+      null,
+    );
     expect(await runJobNow(jobId)).toBe("completed");
-    const request = server.lastRequests().find((r) => JSON.stringify(r).includes(`MARK-0`) && JSON.stringify(r).includes(w.tag));
+    const request = server
+      .lastRequests()
+      .find((r) => JSON.stringify(r).includes(`MARK-0`) && JSON.stringify(r).includes(w.tag));
     const body = JSON.stringify(request);
     expect(body).toContain('"temperature":0');
     expect(body).toContain('"max_tokens":512');
@@ -136,7 +156,12 @@ describe("the quality-judge kind", () => {
     expect(await runJobNow(first)).toBe("completed");
     await db().judgeScore.deleteMany({ where: { traceId: w.traceIds[0], rubricVersionId: w.versionId } });
     const again = await startJudge(
-      { rubricVersionId: w.versionId, scope: { jobId: w.jobId }, providerId: w.providerId, onlyPending: true },
+      {
+        rubricVersionId: w.versionId,
+        scope: { jobId: w.jobId },
+        providerId: w.providerId,
+        onlyPending: true,
+      },
       null,
     );
     expect(await planJobNow(again)).toBe(true);
@@ -152,9 +177,9 @@ describe("the quality-judge kind", () => {
     expect(await runJobNow(third)).toBe("completed");
     const items = await db().jobItem.findMany({ where: { jobId: third } });
     expect(items.map((i) => i.status)).toEqual(["done", "done", "done"]);
-    expect((await db().judgeScore.findMany({ where: { jobId: third } })).map((s) => s.traceId).sort()).toEqual(
-      [w.traceIds[0], w.traceIds[2]].sort(),
-    );
+    expect(
+      (await db().judgeScore.findMany({ where: { jobId: third } })).map((s) => s.traceId).sort(),
+    ).toEqual([w.traceIds[0], w.traceIds[2]].sort());
   });
 
   it("runs through the provider's batch API, with the messages rendered while planning", async () => {
@@ -183,7 +208,8 @@ describe("the quality-judge kind", () => {
     ]);
     const items = await db().jobItem.findMany({ where: { jobId } });
     // Batch requests cost half.
-    for (const item of items) expect(item.costUsd).toBeCloseTo((item.inputTokens + item.outputTokens * 2) / 2e6, 12);
+    for (const item of items)
+      expect(item.costUsd).toBeCloseTo((item.inputTokens + item.outputTokens * 2) / 2e6, 12);
   });
 
   it("compares the judge with people's decisions, leaving out the rules' and split traces", async () => {
@@ -195,7 +221,10 @@ describe("the quality-judge kind", () => {
         reply: `{"reason": "r${i}", "score": ${[5, 5, 2, 2, 5, 1][i]}}`,
       })),
     });
-    const jobId = await startJudge({ rubricVersionId: w.versionId, scope: { jobId: w.jobId }, providerId: w.providerId }, null);
+    const jobId = await startJudge(
+      { rubricVersionId: w.versionId, scope: { jobId: w.jobId }, providerId: w.providerId },
+      null,
+    );
     expect(await runJobNow(jobId)).toBe("completed");
     const [ann, bob] = [await createTestUser("reviewer"), await createTestUser("reviewer")];
     const decide = (i: number, reviewerId: string, decision: "approved" | "rejected") =>

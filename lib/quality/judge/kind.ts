@@ -43,7 +43,8 @@ export const judgeKind = registerKind<JobKind<QualityJudgeConfig, JudgeResult>>(
   batch: {
     request(_item, row, config) {
       const { user } = JudgePayloadSchema.parse(row.payload);
-      if (user === undefined) throw new InvalidInputError("This item was planned for a live run, not a batch.");
+      if (user === undefined)
+        throw new InvalidInputError("This item was planned for a live run, not a batch.");
       const { stream: _stream, timeoutMs: _timeout, ...params } = config.params;
       return { ...params, system: judgeSystem(config.rubric), prompt: user };
     },

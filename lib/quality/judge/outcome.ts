@@ -40,7 +40,11 @@ export function judgeOutcome(
 function usageOf(completion: Completion, config: QualityJudgeConfig): Outcome<JudgeResult>["usage"] {
   const { inputTokens, outputTokens } = completion.usage;
   const { inputPerMTok, outputPerMTok } = config.pricing;
-  const full = estimateCost({ inputPricePerMTok: inputPerMTok, outputPricePerMTok: outputPerMTok }, inputTokens, outputTokens);
+  const full = estimateCost(
+    { inputPricePerMTok: inputPerMTok, outputPricePerMTok: outputPerMTok },
+    inputTokens,
+    outputTokens,
+  );
   const costUsd = full === null ? 0 : config.mode === "batch" ? full * BATCH_PRICE_FACTOR : full;
   return { requests: 1, inputTokens, outputTokens, costUsd };
 }

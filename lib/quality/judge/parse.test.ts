@@ -14,17 +14,23 @@ describe("reading a judge's reply", () => {
   });
 
   it("finds the object after a preamble, in a code fence, with the score as a string", () => {
-    const reply = 'Here is my grade.\n```json\n{\n  "score": "2",\n  "reason": "The sum is off by one."\n}\n```\n';
+    const reply =
+      'Here is my grade.\n```json\n{\n  "score": "2",\n  "reason": "The sum is off by one."\n}\n```\n';
     expect(read(reply)).toMatchObject({ ok: true, score: 2, reason: "The sum is off by one.", via: "json" });
   });
 
   it("takes the last object with a score when the judge repeats the format first", () => {
-    const reply = 'Format: {"reason": "...", "score": "n"}. My grade: {"reason": "Skips step 2.", "score": 3}';
+    const reply =
+      'Format: {"reason": "...", "score": "n"}. My grade: {"reason": "Skips step 2.", "score": 3}';
     expect(read(reply)).toMatchObject({ ok: true, score: 3, reason: "Skips step 2." });
   });
 
   it("accepts other key spellings and a score written as 4/5 on a 5 scale", () => {
-    expect(read('{"Score": "4/5", "Explanation": "Clear."}')).toMatchObject({ ok: true, score: 4, reason: "Clear." });
+    expect(read('{"Score": "4/5", "Explanation": "Clear."}')).toMatchObject({
+      ok: true,
+      score: 4,
+      reason: "Clear.",
+    });
   });
 
   it("reads JSON that does not parse (a raw newline in the reason, no closing brace) by its fields", () => {
@@ -56,7 +62,8 @@ describe("reading a judge's reply", () => {
   });
 
   it("ignores inline thinking before the verdict", () => {
-    const reply = '<think>Maybe {"score": 1}? No, the answer is right.</think>\n{"reason": "Correct.", "score": 5}';
+    const reply =
+      '<think>Maybe {"score": 1}? No, the answer is right.</think>\n{"reason": "Correct.", "score": 5}';
     expect(read(reply)).toMatchObject({ ok: true, score: 5, reason: "Correct." });
   });
 
@@ -88,7 +95,10 @@ describe("reading a judge's reply", () => {
     if (result.ok) return;
     expect(result.message).toMatch(/^The judge's reply has no score: "I cannot grade this\. x+…"$/);
     expect(result.message.length).toBeLessThan(400);
-    expect(read("")).toMatchObject({ ok: false, message: "The judge's reply has no score: (an empty reply)" });
+    expect(read("")).toMatchObject({
+      ok: false,
+      message: "The judge's reply has no score: (an empty reply)",
+    });
     expect(read("I would score this highly.")).toMatchObject({ ok: false, problem: "no-score" });
   });
 });

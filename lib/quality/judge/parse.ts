@@ -14,7 +14,8 @@ type Found = { value: unknown; outOf?: number; reason: string | null; via: "json
 export function parseJudgeReply(reply: string, scale: number): JudgeReading {
   const text = withoutThinking(reply);
   const found = fromJson(text) ?? fromFragment(text) ?? fromText(text);
-  if (!found) return { ok: false, problem: "no-score", message: `The judge's reply has no score: ${quoted(reply)}` };
+  if (!found)
+    return { ok: false, problem: "no-score", message: `The judge's reply has no score: ${quoted(reply)}` };
   const score = wholeNumber(found.value);
   const onScale = found.outOf === undefined || found.outOf === scale;
   if (score === null || score < 1 || score > scale || !onScale) {
@@ -75,7 +76,8 @@ function jsonObjects(text: string): Array<Record<string, unknown>> {
     if (end < 0) continue;
     try {
       const value: unknown = JSON.parse(text.slice(start, end + 1));
-      if (value && typeof value === "object" && !Array.isArray(value)) out.push(value as Record<string, unknown>);
+      if (value && typeof value === "object" && !Array.isArray(value))
+        out.push(value as Record<string, unknown>);
     } catch {
       // Not JSON from this brace: try the next one.
     }
@@ -103,7 +105,11 @@ function fromFragment(text: string): Found | null {
   const score = /"score"\s*:\s*"?\s*(-?\d+(?:\.\d+)?)/i.exec(text);
   if (!score) return null;
   const reason = /"reason"\s*:\s*"((?:[^"\\]|\\.)*)/is.exec(text);
-  return { value: score[1]!, reason: reason ? reason[1]!.replace(/\\(["\\/])/g, "$1").replace(/\\n/g, "\n") : null, via: "fragment" };
+  return {
+    value: score[1]!,
+    reason: reason ? reason[1]!.replace(/\\(["\\/])/g, "$1").replace(/\\n/g, "\n") : null,
+    via: "fragment",
+  };
 }
 
 /** "Score: 4", "**Score:** 4/5", "score = 3 out of 5": the last such line wins. */

@@ -44,7 +44,11 @@ export async function recentJudgeRuns(limit = 20): Promise<JudgeRunView[]> {
 export type Choice = { id: string; name: string };
 
 /** What the run form offers: generation jobs and prompt sets to judge, teachers to judge with. */
-export async function judgeFormChoices(): Promise<{ jobs: Choice[]; promptSets: Choice[]; teachers: Choice[] }> {
+export async function judgeFormChoices(): Promise<{
+  jobs: Choice[];
+  promptSets: Choice[];
+  teachers: Choice[];
+}> {
   const [jobs, promptSets, providers] = await Promise.all([
     db().job.findMany({
       where: { kind: "traces" },

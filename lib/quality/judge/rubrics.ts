@@ -57,7 +57,10 @@ export async function createRubric(
   const { name, instructions, scale, passScore } = CreateRubricSchema.parse(input);
   try {
     const created = await db().judgeRubric.create({
-      data: { name, versions: { create: { version: 1, instructions, scale, passScore, createdById: actorId } } },
+      data: {
+        name,
+        versions: { create: { version: 1, instructions, scale, passScore, createdById: actorId } },
+      },
       select: { id: true, versions: { select: { id: true } } },
     });
     return { id: created.id, versionId: created.versions[0]!.id };
@@ -99,7 +102,9 @@ export async function addRubricVersion(
   } catch (error) {
     // A concurrent save took the same number: the unique key refused ours.
     if (isUniqueViolation(error)) {
-      throw new ConflictError("Someone else saved a version at the same moment. Reload to see it, then save again.");
+      throw new ConflictError(
+        "Someone else saved a version at the same moment. Reload to see it, then save again.",
+      );
     }
     throw error;
   }
@@ -121,13 +126,18 @@ async function lockAndReadLatest(tx: Tx, rubricId: string) {
 export async function listRubrics(): Promise<RubricView[]> {
   const rows = await db().judgeRubric.findMany({
     orderBy: { name: "asc" },
-    include: { versions: { orderBy: { version: "desc" }, include: { _count: { select: { scores: true } } } } },
+    include: {
+      versions: { orderBy: { version: "desc" }, include: { _count: { select: { scores: true } } } },
+    },
   });
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     createdAt: r.createdAt,
-    versions: r.versions.map(({ _count, rubricId: _r, createdById: _c, ...v }) => ({ ...v, scores: _count.scores })),
+    versions: r.versions.map(({ _count, rubricId: _r, createdById: _c, ...v }) => ({
+      ...v,
+      scores: _count.scores,
+    })),
   }));
 }
 
