@@ -42,7 +42,7 @@ export function AgreementCard({ agreement, passScore }: { agreement: JudgeAgreem
         <>
           <p className="text-sm text-slate-600">
             Agreement {agreement.percentAgreement === null ? "—" : formatShare(agreement.percentAgreement)}
-            {agreement.conflicts > 0 && `; ${traces(agreement.conflicts)} people split on left out`}.
+            {agreement.conflicts > 0 && `; ${traces(agreement.conflicts)} left out (people split on them)`}.
           </p>
           <div className="grid gap-4 md:grid-cols-2">
             <Table>

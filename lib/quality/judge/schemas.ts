@@ -2,7 +2,7 @@ import { z } from "zod";
 // The schema modules themselves: client forms import this file, and those indexes are server-only.
 import { RunModeSchema } from "../../generation/schemas";
 import { LaunchKeySchema } from "../../runner/schemas";
-import { ProviderKindSchema, RequestParamFields, RequestParamsSchema } from "../../teacher/schemas";
+import { ProviderKindSchema, RequestParamsSchema } from "../../teacher/schemas";
 import { ScanScopeSchema } from "../schemas";
 
 // The LLM-as-judge's vocabulary: rubrics with immutable versions, the run's launch input and its
@@ -122,6 +122,3 @@ export const QualityJudgeConfigSchema = z.object({
   batch: z.number().int().min(1).default(500),
 });
 export type QualityJudgeConfig = z.infer<typeof QualityJudgeConfigSchema>;
-
-/** The request parameters a person may set on the run form, by their own rules. */
-export const JudgeParamFields = RequestParamFields.pick({ temperature: true, maxTokens: true });
