@@ -6,6 +6,7 @@ import { SynthesisConfigSchema, TracesConfigSchema } from "../generation/schemas
 import { ImportJobConfigSchema, SetDeletionConfigSchema } from "../prompts/schemas";
 import { ReviewBulkConfigSchema } from "../review/schemas";
 import { QualityScanConfigSchema } from "../quality/schemas";
+import { QualityJudgeConfigSchema } from "../quality";
 import { SessionPlanConfigSchema } from "../sessions/schemas";
 import "../generation";
 import "../prompts";
@@ -37,5 +38,6 @@ export const JobConfigSchema = z.discriminatedUnion("kind", [
   ReviewBulkConfigSchema,
   SessionPlanConfigSchema,
   QualityScanConfigSchema,
+  QualityJudgeConfigSchema,
 ]);
 export type JobConfig = z.infer<typeof JobConfigSchema>;

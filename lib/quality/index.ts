@@ -7,3 +7,13 @@ export { listBenchmarks, toggleBenchmark, uploadBenchmark, type BenchmarkView } 
 export { listClusters, resolveCluster, type ClusterView } from "./clusters";
 export { setVerifySettings } from "./verify-settings";
 export { jobQuality, type JobQuality } from "./job-quality";
+export {
+  judgeKind,
+  startJudge,
+  createRubric,
+  addRubricVersion,
+  CreateRubricSchema,
+  AddRubricVersionSchema,
+  StartJudgeSchema,
+  QualityJudgeConfigSchema,
+} from "./judge";

@@ -47,3 +47,5 @@ export {
   sessionQueueTrace,
   undoSessionFromQueue,
 } from "./review-queue";
+// The statistics themselves, for other domains comparing raters (the quality judge against people).
+export { cohensKappa, type CohensKappa, type NotDefinedReason, type RatedItem } from "./agreement";
