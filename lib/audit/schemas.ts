@@ -274,6 +274,14 @@ export const AUDIT_ACTIONS = {
     "prompt-set",
     z.object({ name: z.string(), settings: z.record(z.string(), z.unknown()) }),
   ),
+  "quality.rubric-created": action(
+    "quality-rubric",
+    z.object({ name: z.string(), scale: count, passScore: count }),
+  ),
+  "quality.rubric-version-created": action(
+    "quality-rubric",
+    z.object({ version: count, scale: count, passScore: count, versionId: id }),
+  ),
   "quality.scan-completed": action(
     "job",
     z.object({ scope: z.record(z.string(), z.unknown()), parts: z.array(z.string()) }),

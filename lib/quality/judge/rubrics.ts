@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "../../audit";
 import { db, type Tx } from "../../db";
 import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError } from "../../errors";
 import { DEFAULT_RUBRICS } from "./default-rubrics";
@@ -56,14 +57,20 @@ export async function createRubric(
 ): Promise<{ id: string; versionId: string }> {
   const { name, instructions, scale, passScore } = CreateRubricSchema.parse(input);
   try {
-    const created = await db().judgeRubric.create({
-      data: {
-        name,
-        versions: { create: { version: 1, instructions, scale, passScore, createdById: actorId } },
-      },
-      select: { id: true, versions: { select: { id: true } } },
+    return await db().$transaction(async (tx) => {
+      const created = await tx.judgeRubric.create({
+        data: {
+          name,
+          versions: { create: { version: 1, instructions, scale, passScore, createdById: actorId } },
+        },
+        select: { id: true, versions: { select: { id: true } } },
+      });
+      await recordAudit(
+        { actorId, action: "quality.rubric-created", entityId: created.id, data: { name, scale, passScore } },
+        tx,
+      );
+      return { id: created.id, versionId: created.versions[0]!.id };
     });
-    return { id: created.id, versionId: created.versions[0]!.id };
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(name);
     throw error;
@@ -97,6 +104,15 @@ export async function addRubricVersion(
         data: { rubricId, version, instructions, scale, passScore, createdById: actorId },
         select: { id: true },
       });
+      await recordAudit(
+        {
+          actorId,
+          action: "quality.rubric-version-created",
+          entityId: rubricId,
+          data: { version, scale, passScore, versionId: created.id },
+        },
+        tx,
+      );
       return { id: created.id, version };
     });
   } catch (error) {
