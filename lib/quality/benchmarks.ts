@@ -103,16 +103,21 @@ const holder = globalThis as unknown as {
 export async function contaminationIndex(
   client: Pick<Tx, "benchmark" | "benchmarkItem"> = db(),
 ): Promise<ContaminationIndex | null> {
-  const enabled = await client.benchmark.findMany({
-    where: { enabled: true },
-    select: { id: true, name: true, builtin: true, itemCount: true },
+  const rows = await client.benchmark.findMany({
+    select: { id: true, name: true, builtin: true, enabled: true, itemCount: true },
     orderBy: { name: "asc" },
   });
-  const hasRows = enabled.length > 0 || (await client.benchmark.count()) > 0;
-  // Before any row exists (a fresh install), the built-in sets count as enabled.
-  const sets = hasRows
-    ? enabled
-    : BUILTIN_BENCHMARKS.map((b) => ({ id: b.name, name: b.name, builtin: true, itemCount: b.items }));
+  // A built-in set is on until an admin turns it off (it may have no row yet: a fresh install).
+  const off = new Set(rows.filter((r) => r.builtin && !r.enabled).map((r) => r.name));
+  const sets = [
+    ...BUILTIN_BENCHMARKS.filter((b) => !off.has(b.name)).map((b) => ({
+      id: b.name,
+      name: b.name,
+      builtin: true,
+      itemCount: b.items,
+    })),
+    ...rows.filter((r) => !r.builtin && r.enabled),
+  ];
   const fingerprint = sets.map((s) => `${s.id}:${s.itemCount}`).join(",");
   const cached = holder.__tracebankBenchmarks;
   if (cached?.fingerprint === fingerprint) return cached.index;
