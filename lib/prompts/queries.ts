@@ -11,7 +11,12 @@ export type PromptSetSummary = {
 };
 
 export type CategoryCount = { category: string | null; count: number };
-export type PromptSetOverview = PromptSetSummary & { categories: CategoryCount[]; jobCount: number };
+export type PromptSetOverview = PromptSetSummary & {
+  categories: CategoryCount[];
+  jobCount: number;
+  /** How its answers are verified (lib/quality's VerifySettingsSchema); null: automatically. */
+  verifySettings?: unknown;
+};
 
 /** Every set with its prompt count, newest first. */
 export async function listPromptSets(): Promise<PromptSetSummary[]> {
@@ -57,6 +62,7 @@ export async function getPromptSet(id: string): Promise<PromptSetOverview> {
       name: true,
       description: true,
       createdAt: true,
+      verifySettings: true,
       _count: { select: { prompts: true, jobs: true } },
     },
   });

@@ -4,6 +4,7 @@ import { ImportHistory } from "@/components/prompts/import-history";
 import { ImportPanel } from "@/components/prompts/import-panel";
 import { PromptTable } from "@/components/prompts/prompt-table";
 import { SetSettings } from "@/components/prompts/set-settings";
+import { VerifySettingsForm } from "@/components/quality/verify-settings-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
@@ -64,6 +65,17 @@ export default async function PromptSetPage({
                 <ImportPanel promptSetId={id} />
               </CardBody>
             </Card>
+            {can(user.role, "quality:manage") && (
+              <Card>
+                <CardHeader title="Answer verification" />
+                <CardBody>
+                  <VerifySettingsForm
+                    promptSetId={set.id}
+                    current={set.verifySettings as Parameters<typeof VerifySettingsForm>[0]["current"]}
+                  />
+                </CardBody>
+              </Card>
+            )}
             <Card>
               <CardHeader title="Settings" />
               <CardBody>
