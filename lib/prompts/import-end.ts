@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit";
 import type { Tx } from "../db";
+import { startScan } from "../quality";
 import type { Done } from "../runner";
 import type { ImportJobConfig, ImportRowError } from "./schemas";
 import { isFinalImport } from "./schemas";
@@ -56,8 +57,22 @@ export async function recordOutcome(
               finishedAt: now,
             },
           });
-    if (moved.count === 1) await auditEnd(tx, config.importId, result.status);
+    if (moved.count === 1) {
+      await auditEnd(tx, config.importId, result.status);
+      // New prompts are checked against the benchmarks at once: a curator hears of a
+      // contaminated prompt before any teacher is paid to answer it.
+      if (result.status === "imported") await scanImportedPrompts(tx, config.importId);
+    }
   }
+}
+
+async function scanImportedPrompts(tx: Tx, importId: string): Promise<void> {
+  const row = await tx.promptImport.findUniqueOrThrow({
+    where: { id: importId },
+    select: { promptSetId: true, createdById: true, inserted: true },
+  });
+  if (row.inserted > 0)
+    await startScan({ scope: { promptSetId: row.promptSetId }, parts: ["prompts"] }, row.createdById, tx);
 }
 
 /** Refuses a cancel once publishing started. Runs in the cancel's transaction. */
