@@ -17,3 +17,4 @@ export { bulkDecide } from "./bulk";
 export { applyBulk, type BulkAction } from "./bulk-apply";
 export { reviewBulkKind } from "./bulk-kind";
 export { ReviewBulkConfigSchema, type ReviewBulkConfig } from "./schemas";
+export { countExactly, countUpTo, selectionPositions } from "./select";

@@ -138,7 +138,16 @@ const STEP = 5_000;
 
 /** Every trace of a selection, in the review order, a batch of `size` ids at a time (no deadline). */
 export async function* selectionBatches(selection: TraceSelection, size = STEP): AsyncGenerator<string[]> {
-  let from: ReviewPosition | null = null;
+  for await (const batch of selectionPositions(selection, size)) yield batch.map((h) => h.id);
+}
+
+/** As selectionBatches, with each trace's place in the order, from the start or after `start`. */
+export async function* selectionPositions(
+  selection: TraceSelection,
+  size = STEP,
+  start: ReviewPosition | null = null,
+): AsyncGenerator<ReviewPosition[]> {
+  let from: ReviewPosition | null = start;
   for (;;) {
     const walked = await selectPositions(selection, {
       from,
@@ -146,7 +155,7 @@ export async function* selectionBatches(selection: TraceSelection, size = STEP):
       want: size,
       deadline: Infinity,
     });
-    if (walked.hits.length > 0) yield walked.hits.map((h) => h.id);
+    if (walked.hits.length > 0) yield walked.hits;
     if (walked.hits.length < size) return;
     from = walked.hits.at(-1)!;
   }

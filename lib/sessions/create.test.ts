@@ -6,7 +6,7 @@ import { createTestUser } from "../testing/fixtures";
 import { createTraces } from "../testing/trace-fixtures";
 import { createSession } from "./create";
 import { CreateSessionSchema, type CreateSessionInput } from "./schemas";
-import { SEARCH_NOT_YET } from "./selection";
+import { runJobNow } from "../runner";
 
 const valid = (overrides: Partial<CreateSessionInput> = {}): CreateSessionInput => ({
   name: "Arithmetic, second pass",
@@ -113,15 +113,40 @@ describe("creating a session", () => {
     expect(await db().reviewSession.count({ where: { createdById: curator.id } })).toBe(1);
   });
 
-  it("refuses a reviewer role, search words, an empty selection and inactive reviewers", async () => {
+  it("plans a session over a search selection: exactly the traces the words find", async () => {
+    const curator = await createTestUser("curator");
+    const reviewers = [await createTestUser("reviewer"), await createTestUser("reviewer")];
+    const traces = await createTraces({
+      count: 5,
+      content: (i) =>
+        i % 2 === 0 ? `The pelican carries ${i} fish across the bay.` : `A plain answer ${i}.`,
+    });
+    const filter = { status: "pending" as const, jobId: traces.jobId, q: "pelican" };
+    const { sessionId, jobId } = await createSession(
+      valid({ filter, reviewerIds: reviewers.map((r) => r.id), overlap: 1 }),
+      curator,
+      { batch: 2 },
+    );
+    await runJobNow(jobId);
+    const items = await db().reviewSessionItem.findMany({ where: { sessionId }, select: { traceId: true } });
+    expect(items.map((i) => i.traceId).sort()).toEqual(
+      [traces.traceIds[0], traces.traceIds[2], traces.traceIds[4]].sort(),
+    );
+    expect((await db().reviewSession.findUniqueOrThrow({ where: { id: sessionId } })).status).toBe("active");
+    await expect(
+      createSession(
+        valid({ filter: { ...filter, q: "walrus" }, reviewerIds: reviewers.map((r) => r.id), overlap: 1 }),
+        curator,
+      ),
+    ).rejects.toThrow("No traces match");
+  });
+
+  it("refuses a reviewer role, an empty selection and inactive reviewers", async () => {
     const { curator, reviewers, filter } = await people();
     const reviewerIds = reviewers.map((r) => r.id);
     await expect(createSession(valid({ filter, reviewerIds }), reviewers[0]!)).rejects.toBeInstanceOf(
       ForbiddenError,
     );
-    await expect(
-      createSession(valid({ filter: { ...filter, q: "step" }, reviewerIds }), curator),
-    ).rejects.toThrow(SEARCH_NOT_YET);
     await expect(
       createSession(valid({ filter: { ...filter, status: "approved" }, reviewerIds }), curator),
     ).rejects.toThrow("No traces match");

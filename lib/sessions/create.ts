@@ -4,6 +4,7 @@ import { recordAudit } from "../audit";
 import { can } from "../auth";
 import { db, type Tx } from "../db";
 import { ForbiddenError, InvalidInputError } from "../errors";
+import { countUpTo } from "../review";
 import { createJob, launchOnce } from "../runner";
 import { firstTraceId } from "../traces";
 import { sessionPlanKind } from "./plan-kind";
@@ -34,8 +35,10 @@ export async function createSession(
   if (!can(actor.role, "sessions:manage"))
     throw new ForbiddenError("Only admins and curators create sessions.");
   const session = CreateSessionSchema.parse(input);
-  const where = sessionTraceWhere(session.filter);
-  if (!(await firstTraceId(where, [{ createdAt: "desc" }]))) {
+  const none = session.filter.q
+    ? (await countUpTo(session.filter, 1, Date.now() + 5_000)).count === 0
+    : !(await firstTraceId(sessionTraceWhere(session.filter), [{ createdAt: "desc" }]));
+  if (none) {
     throw new InvalidInputError("No traces match this filter: widen it, then create the session.");
   }
   // The planning job carries the form's key: a second submit gets the first one's session.

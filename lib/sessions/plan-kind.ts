@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "../db";
 import type { JobKind, PlanFrom, PlanStep } from "../runner";
+import { countExactly, selectionPositions } from "../review";
 import { NO_USAGE, registerKind } from "../runner";
 import { countTraces, listTraceKeys, type TraceWhere } from "../traces";
 import { finishPlanning } from "./plan-finish";
@@ -16,12 +17,15 @@ const REVERSED = [{ createdAt: "asc" as const }, { id: "asc" as const }];
 
 const AnchorSchema = z.object({ id: z.string(), createdAt: z.coerce.date() });
 /** One runner item: the traces from `from` through `through` in review order, `count` of them at plan time. */
-const BatchPayloadSchema = z.object({
+const RangePayloadSchema = z.object({
   from: AnchorSchema,
   through: AnchorSchema,
   first: z.number().int().min(0),
   count: z.number().int().min(1),
 });
+/** A search selection's batch: its traces as the search found them while planning. */
+const FoundPayloadSchema = z.object({ first: z.number().int().min(0), traceIds: z.array(z.string()).min(1) });
+const BatchPayloadSchema = z.union([RangePayloadSchema, FoundPayloadSchema]);
 type BatchPayload = z.infer<typeof BatchPayloadSchema>;
 const CursorSchema = z.object({ after: AnchorSchema, position: z.number().int().min(0) }).nullable();
 
@@ -40,6 +44,7 @@ export const sessionPlanKind = registerKind<JobKind<SessionPlanConfig, PlannedBa
   plan: planBatches,
   async run({ row, config }) {
     const batch = BatchPayloadSchema.parse(row.payload);
+    if ("traceIds" in batch) return { result: batch, usage: NO_USAGE };
     const where = and(sessionTraceWhere(config.filter), atOrAfter(batch.from), atOrBefore(batch.through));
     const keys = await listTraceKeys({ where, orderBy: ORDER, take: batch.count });
     return { result: { first: batch.first, traceIds: keys.map((k) => k.id) }, usage: NO_USAGE };
@@ -51,6 +56,10 @@ export const sessionPlanKind = registerKind<JobKind<SessionPlanConfig, PlannedBa
 });
 
 async function* planBatches(config: SessionPlanConfig, from: PlanFrom): AsyncIterable<PlanStep> {
+  if (config.filter.q) {
+    yield* planFound(config, from);
+    return;
+  }
   const where = sessionTraceWhere(config.filter);
   let cursor = CursorSchema.parse(from.cursor ?? null);
   // The expected size, shown while planning; the exact count is written when it completes.
@@ -74,6 +83,30 @@ async function* planBatches(config: SessionPlanConfig, from: PlanFrom): AsyncIte
     yield { items, cursor };
     if (items.length < PLAN_STEP) return;
   }
+}
+
+/**
+ * A selection with search words: the review search walks it (SQLite FTS5, PostgreSQL full
+ * text) and each batch's ids go into its item, planned once, resumed after the last one planned.
+ */
+async function* planFound(config: SessionPlanConfig, from: PlanFrom): AsyncIterable<PlanStep> {
+  let cursor = CursorSchema.parse(from.cursor ?? null);
+  if (!cursor)
+    await db().reviewSession.updateMany({
+      where: { id: config.sessionId, status: "planning" },
+      data: { itemCount: await countExactly(config.filter) },
+    });
+  let items: Array<{ payload: z.infer<typeof FoundPayloadSchema> }> = [];
+  for await (const hits of selectionPositions(config.filter, config.batch, cursor?.after ?? null)) {
+    const first = cursor?.position ?? 0;
+    items.push({ payload: { first, traceIds: hits.map((h) => h.id) } });
+    cursor = { after: hits.at(-1)!, position: first + hits.length };
+    if (items.length === PLAN_STEP) {
+      yield { items, cursor };
+      items = [];
+    }
+  }
+  if (items.length) yield { items, cursor };
 }
 
 /** The next `batch` traces after `cursor`: their first and last keys and how many; null at the end. */

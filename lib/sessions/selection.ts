@@ -7,15 +7,14 @@ import type { TraceSelection } from "../review/schemas";
 /** Where a trace sits in the review order (newest first, id breaks ties). */
 export type Anchor = { id: string; createdAt: Date };
 
-export const SEARCH_NOT_YET =
-  "A session cannot be chosen by search words yet: clear the search (q) and narrow it with the other filters.";
-
 /**
- * The traces a selection holds, for session planning. The one call site of the filter: full-text
- * search (`q`, lib/review/search.ts) is refused until it can be added here.
+ * The traces a selection holds, for session planning, as a Prisma condition: every filter but
+ * full-text search, which the database's own search answers (lib/review's selectionPositions;
+ * see plan-kind.ts for the two ways a session is planned).
  */
 export function sessionTraceWhere(filter: TraceSelection): TraceWhere {
-  if (filter.q) throw new InvalidInputError(SEARCH_NOT_YET);
+  if (filter.q)
+    throw new InvalidInputError("A search selection is walked by the review search, not by a condition.");
   return filterWhere(filter);
 }
 
