@@ -1,5 +1,6 @@
 import "katex/dist/katex.min.css";
 import "./code-theme.css";
+import { memo } from "react";
 import Markdown, { type Components, type ExtraProps } from "react-markdown";
 import rehypeHighlight from "rehype-highlight";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
@@ -79,9 +80,17 @@ const components: Components = {
 
 /**
  * A teacher's trace as Markdown (GFM, highlighted code, KaTeX math), sanitised: raw HTML is inert
- * text, links are safe.
+ * text, links are safe. Memoised: each render parses the text and builds a highlighter with every
+ * language registered (rehype-highlight), which a parent re-rendering on each review key must not
+ * repeat for text that did not change.
  */
-export function TraceMarkdown({ content, className }: { content: string; className?: string }) {
+export const TraceMarkdown = memo(function TraceMarkdown({
+  content,
+  className,
+}: {
+  content: string;
+  className?: string;
+}) {
   return (
     <div
       className={cn(
@@ -110,4 +119,4 @@ export function TraceMarkdown({ content, className }: { content: string; classNa
       </Markdown>
     </div>
   );
-}
+});

@@ -36,6 +36,8 @@ import { toItem, toOp } from "./queue-items";
 import { TraceStage } from "./trace-stage";
 import { useQueuePages } from "./use-queue-pages";
 
+const URL_SETTLE_MS = 250;
+
 export type ReviewWorkbenchProps = {
   initial: QueueTrace;
   /** The filter as a query string ("?status=pending&jobId=…"), kept in every URL. */
@@ -192,11 +194,15 @@ export function ReviewWorkbench(props: ReviewWorkbenchProps) {
 
   // The address follows the trace on screen, so a reload or a shared link opens it.
   const current = queue.traces.find((t) => t.id === state.currentId) ?? null;
+  // Once the reviewer pauses: Next's router does work on every replaceState (~3 ms a key).
   useEffect(() => {
     if (!current) return;
     const url = `${props.basePath}/${current.id}${query}`;
-    if (window.location.pathname + window.location.search !== url)
-      window.history.replaceState(window.history.state, "", url);
+    const timer = setTimeout(() => {
+      if (window.location.pathname + window.location.search !== url)
+        window.history.replaceState(window.history.state, "", url);
+    }, URL_SETTLE_MS);
+    return () => clearTimeout(timer);
   }, [current, props.basePath, query]);
   useLayoutEffect(() => traceShown(state.currentId), [state.currentId]);
 
@@ -282,7 +288,7 @@ export function ReviewWorkbench(props: ReviewWorkbenchProps) {
       </div>
       {current && item ? (
         <div className="grid gap-6 lg:grid-cols-3" data-trace-id={current.id} data-testid="review-current">
-          <div className="space-y-6 lg:col-span-2">
+          <div className="lg:col-span-2">
             <TraceStage
               traces={queue.traces}
               currentId={current.id}
@@ -291,7 +297,7 @@ export function ReviewWorkbench(props: ReviewWorkbenchProps) {
               onEdited={(traceId) => void refresh(traceId)}
             />
           </div>
-          <div className="space-y-6">
+          <div className="review-cards space-y-6">
             <DecisionCard
               status={statusOf(state, item)}
               mine={mineOf(state, item)}
