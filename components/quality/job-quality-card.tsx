@@ -31,7 +31,7 @@ export function JobQualityCard(props: { jobId: string; canScan: boolean }) {
       const stale =
         query.state.dataUpdatedAt <
         (queryClient.getQueryState(["job-progress", props.jobId])?.dataUpdatedAt ?? 0);
-      return active || stale ? 3_000 : false;
+      return active || stale ? 5_000 : false;
     },
   });
   const scan = useAction(startScanAction, {
