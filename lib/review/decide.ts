@@ -39,6 +39,7 @@ export async function decide(input: DecideInput, reviewerId: string): Promise<De
   return db().$transaction(async (tx) => {
     // Concurrent decisions on one trace take turns, so the recomputed status sees every one.
     await lockTrace(tx, traceId);
+    await refuseIfInOpenSession(tx, traceId);
     const mine = await myDecision(tx, traceId, reviewerId, expectedVersion);
     const rejected = decision === "rejected";
     const taxonomy = rejected && reasonId ? await activeReason(tx, reasonId) : null;
@@ -68,6 +69,21 @@ export async function decide(input: DecideInput, reviewerId: string): Promise<De
     );
     return { traceId, status, version: saved.version, decision };
   });
+}
+
+/**
+ * A trace an open session is deciding takes its status from the session's verdict: a decision
+ * made beside the session would overwrite it (and skew its agreement), so it waits for the verdict.
+ */
+async function refuseIfInOpenSession(tx: Tx, traceId: string): Promise<void> {
+  const open = await tx.reviewSessionItem.findFirst({
+    where: { traceId, verdict: null, session: { status: { in: ["planning", "active"] } } },
+    select: { session: { select: { name: true } } },
+  });
+  if (open)
+    throw new ConflictError(
+      `This trace is being reviewed in the session "${open.session.name}": decide it there, or once the session has its verdict.`,
+    );
 }
 
 /** Takes back my decision entirely (undo of a first decision); the trace's status follows. */

@@ -25,15 +25,15 @@ import { ShortcutsDialog } from "../shortcuts-dialog";
 import { STATUS_LABELS } from "../status-badge";
 import { VerdictPanel } from "../../quality/verdict-panel";
 import { TraceSidebar } from "../trace-sidebar";
-import { useReviewShortcuts } from "../use-review-shortcuts";
 import { AuditHistory } from "./audit-history";
 import { CommentsPanel } from "./comments-panel";
 import { DecisionCard } from "./decision-card";
-import { keyPressed, traceShown } from "./key-timings";
+import { traceShown } from "./key-timings";
 import { RecentDecisions } from "./recent-decisions";
 import { postJson } from "./send";
 import { toItem, toOp } from "./queue-items";
 import { TraceStage } from "./trace-stage";
+import { useWorkbenchKeys, type WorkbenchMode } from "./use-workbench-keys";
 import { useQueuePages } from "./use-queue-pages";
 
 const URL_SETTLE_MS = 250;
@@ -62,7 +62,7 @@ export function ReviewWorkbench(props: ReviewWorkbenchProps) {
   const { initial, query, sessionId, reasons, canDecide } = props;
   const queue = useQueuePages({ initial, query, sessionId });
   const [state, setState] = useState<QueueState>(() => initialQueueState(initial.id));
-  const [mode, setMode] = useState<"view" | "rejecting" | "help">("view");
+  const [mode, setMode] = useState<WorkbenchMode>("view");
   const [saving, setSaving] = useState(0);
   const stateRef = useRef(state);
   const queueRef = useRef(queue);
@@ -143,6 +143,9 @@ export function ReviewWorkbench(props: ReviewWorkbenchProps) {
 
   function onSaved(op: OutboxOp, data: unknown) {
     if (op.kind !== "decide" && op.kind !== "undo") return;
+    // A session hides the others' decisions until mine is in: now it is, show them (on `k`).
+    if (sessionId && op.kind === "decide" && queueRef.current.traces.find((t) => t.id === op.traceId)?.blind)
+      void refresh(op.traceId);
     const status = (data as { status?: QueueState["local"][string]["status"] }).status;
     if (status) {
       const current = stateRef.current;
@@ -206,45 +209,7 @@ export function ReviewWorkbench(props: ReviewWorkbenchProps) {
   }, [current, props.basePath, query]);
   useLayoutEffect(() => traceShown(state.currentId), [state.currentId]);
 
-  const key =
-    (command: Command, needsDecide = false) =>
-    (event: KeyboardEvent) => {
-      if (mode === "help" && event.key !== "?") return;
-      if (needsDecide && !canDecide) return;
-      const from = stateRef.current.currentId;
-      run(command);
-      // Timed when it moves now or waits to move (keys behind a load); a flag stays put.
-      const after = stateRef.current;
-      if (after.currentId !== from || after.waiting.length) keyPressed(event.key, event.timeStamp, from);
-    };
-  const reasonKeys = Object.fromEntries(
-    reasons
-      .slice(0, 9)
-      .map((reason, i) => [String(i + 1), key({ type: "reject", reasonId: reason.id, reason: null }, true)]),
-  );
-  useReviewShortcuts(
-    mode === "rejecting"
-      ? { Escape: () => setMode("view") }
-      : {
-          a: key({ type: "approve" }, true),
-          ...reasonKeys,
-          r: () => canDecide && setMode("rejecting"),
-          x: () => canDecide && setMode("rejecting"),
-          j: key({ type: "next" }),
-          ArrowRight: key({ type: "next" }),
-          k: key({ type: "prev" }),
-          ArrowLeft: key({ type: "prev" }),
-          n: key({ type: "nextUnreviewed" }),
-          s: key({ type: "skip" }),
-          " ": key({ type: "skip" }),
-          f: key({ type: "flag" }, true),
-          u: key({ type: "undo" }, true),
-          Backspace: key({ type: "undo" }, true),
-          c: () => document.getElementById("comment-body")?.focus(),
-          "?": () => setMode((m) => (m === "help" ? "view" : "help")),
-          Escape: () => setMode("view"),
-        },
-  );
+  useWorkbenchKeys({ mode, setMode, canDecide, reasons, run, current: () => stateRef.current });
 
   const item = items.find((i) => i.id === state.currentId);
   // Where approve and next would go from here: rendered ahead, out of sight (TraceStage).
