@@ -54,6 +54,12 @@ test("checks find a wrong answer and a benchmark item in a job; a rule rejects t
     await expect(contamination).toContainText("gsm8k-test");
     await expect(contamination.locator("mark").first()).toContainText("ducks lay 16 eggs");
     await expect(page.getByTestId("review-decisions")).toContainText("Quality rules");
+
+    // The dashboard counts them for the job: 3 traces, 1 rejected, 2 of 3 verified right, 1 contaminated.
+    await page.goto(`/quality?jobId=${jobId}`);
+    await expect(page.getByTestId("figure-traces")).toHaveText("3");
+    await expect(page.getByTestId("figure-verification")).toHaveText("67%");
+    await expect(page.getByTestId("figure-contaminated")).toHaveText("1");
   } finally {
     await page.goto("/quality/rules");
     const rule = page.getByTestId("rules").locator("li", { hasText: ruleName });
