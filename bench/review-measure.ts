@@ -2,7 +2,7 @@
 import { encodeCursor } from "../lib/review/cursor";
 import { decide } from "../lib/review/decide";
 import { listReviewPage, reviewCounts } from "../lib/review/queries";
-import { TraceSelectionSchema, type TraceSelection } from "../lib/review/schemas";
+import { TraceSelectionSchema } from "../lib/review/schemas";
 import { QueueQuerySchema } from "../lib/review/queue-schemas";
 import { reviewQueuePage } from "../lib/review/queue";
 import type { Seeded } from "./review-seed";
@@ -43,7 +43,6 @@ export async function measure(
     const a = seeded.anchors[Math.floor(random() * seeded.anchors.length)]!;
     return encodeCursor({ createdAt: new Date(a.createdAt), id: a.id });
   };
-  const pending = (extra: object = {}) => TraceSelectionSchema.parse({ status: "pending", ...extra });
 
   // "Next trace in my queue" as the workbench asks for it (/api/review/queue): the next 10
   // pending traces after a place in the queue, each with everything the review page shows.
