@@ -142,6 +142,8 @@ describe("completion groups", () => {
         outputTokens: ra.completion.usage.outputTokens,
         reasoningTokens: ra.completion.usage.reasoningTokens ?? 0,
         latencyMs: Math.round(ra.completion.latencyMs),
+        // The generation write runs the per-trace quality checks as it stores (lib/quality).
+        checkedAt: new Date(),
       },
     });
     await db().$transaction((tx) => writeResult(tx, b, withReasoning(b), config));
@@ -152,6 +154,7 @@ describe("completion groups", () => {
     const strip = (t: typeof direct) => ({
       ...t,
       ...{ id: 0, itemId: 0, promptId: 0, systemMessageVersionId: 0, createdAt: 0, latencyMs: 0 },
+      checkedAt: t.checkedAt instanceof Date,
     });
     expect(strip(buffered)).toEqual(strip(direct));
     expect(buffered.createdAt).toBeInstanceOf(Date);

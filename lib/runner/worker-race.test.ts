@@ -55,14 +55,17 @@ describe("leases across workers", () => {
     const start = Date.now() + 1_000;
     const first = heldTeacher("first");
     const second = heldTeacher("second");
+    // Only this job: when it completes, its quality scan is another job to lease.
     const a = createWorker({
       workerId: "a",
+      jobIds: [jobId],
       teacherFor: async () => first.teacher,
       leaseMs: LEASE_MS,
       now: () => new Date(start),
     });
     const b = createWorker({
       workerId: "b",
+      jobIds: [jobId],
       teacherFor: async () => second.teacher,
       leaseMs: LEASE_MS,
       now: () => new Date(start + LEASE_MS + 1),

@@ -167,7 +167,10 @@ describe("deciding in a session", () => {
   it("undo re-opens a complete item and the trace's status goes back to its own decisions", async () => {
     const t = await oneTrace(2);
     const own = await createTestUser("reviewer");
-    await decide({ traceId: t.traceId, decision: "approved" }, own.id);
+    // Decided before the session took the trace (beside an open session, decide() refuses).
+    await db().reviewDecision.create({
+      data: { traceId: t.traceId, reviewerId: own.id, decision: "approved" },
+    });
     await t.decideAs(0, "rejected");
     await t.decideAs(1, "rejected");
     expect(await traceStatus(t.traceId)).toBe("rejected");
