@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { ConflictError, ForbiddenError, InvalidInputError } from "../errors";
-import { decide } from "../review/decide";
 import { createTestUser } from "../testing/fixtures";
 import { plannedSession, traceStatus } from "../testing/session-fixtures";
 import { canSeeOthers, sessionDecisionsFor } from "./blind";
