@@ -28,6 +28,9 @@ export default defineConfig({
     globalSetup: ["lib/testing/global-setup.ts"],
     setupFiles: ["lib/testing/per-file-database.ts"],
     pool: "forks",
+    // Scans the app starts by itself are more jobs for a test's worker to lease; the tests of
+    // those scans turn them on (lib/quality/quality-flow.test.ts).
+    env: { TRACEBANK_AUTO_SCANS: "0" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

@@ -25,6 +25,9 @@ const EnvSchema = z.object({
   // again after this. Workers renew claims on calls still in flight every third of it.
   TRACEBANK_LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
   TRACEBANK_SEED_DEMO: flag.default(true),
+  // Quality scans the app starts by itself: a completed generation job's duplicates and best-of-K,
+  // an import's new prompts against the benchmarks. 0 leaves scans to people (the unit tests do).
+  TRACEBANK_AUTO_SCANS: flag.default(true),
   // Uploads are spooled to the data dir before a job imports them; a bigger body is refused (413).
   TRACEBANK_MAX_UPLOAD_MB: z.coerce.number().int().min(1).default(1024),
   // The port `next start` listens on (scripts/start.mjs and Next itself set it): with no public

@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit";
 import type { Tx } from "../db";
-import { startScan } from "../quality";
+import { scanAfterImport } from "../quality";
 import type { Done } from "../runner";
 import type { ImportJobConfig, ImportRowError } from "./schemas";
 import { isFinalImport } from "./schemas";
@@ -71,8 +71,7 @@ async function scanImportedPrompts(tx: Tx, importId: string): Promise<void> {
     where: { id: importId },
     select: { promptSetId: true, createdById: true, inserted: true },
   });
-  if (row.inserted > 0)
-    await startScan({ scope: { promptSetId: row.promptSetId }, parts: ["prompts"] }, row.createdById, tx);
+  if (row.inserted > 0) await scanAfterImport(tx, row.promptSetId, row.createdById);
 }
 
 /** Refuses a cancel once publishing started. Runs in the cancel's transaction. */

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "../db";
 import { contaminationIndex } from "./benchmarks";
+import { builtinBenchmarks } from "./contamination";
 import { applyRules } from "./rules/apply";
 import { checkTrace, type TraceForChecks } from "./trace-checks";
 import { verifySettingsOf } from "./trace-context";
@@ -21,11 +22,12 @@ export type ArrivingTrace = {
 };
 
 /**
- * Loads what checks need (the benchmark index, built once per process): call before the write
- * transaction, so building it never holds the database's write lock.
+ * Reads the built-in benchmark files once per process, before the write transaction (no database:
+ * a worker's connections may all be in use while its calls run). The index itself is built from
+ * them in the write, on first use and when the enabled sets change.
  */
 export async function prepareArrivalChecks(): Promise<void> {
-  await contaminationIndex();
+  await builtinBenchmarks();
 }
 
 /**

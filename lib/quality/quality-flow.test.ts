@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
+import { resetEnvForTests } from "../env";
 import { listReviewPage } from "../review/list";
 import { TraceSelectionSchema } from "../review/schemas";
 import { createWorker } from "../runner/worker";
@@ -33,6 +34,15 @@ function reply(prompt: string, sample: number): string {
 }
 
 describe("quality as traces arrive and after the job", () => {
+  beforeAll(() => {
+    process.env.TRACEBANK_AUTO_SCANS = "1";
+    resetEnvForTests();
+  });
+  afterAll(() => {
+    process.env.TRACEBANK_AUTO_SCANS = "0";
+    resetEnvForTests();
+  });
+
   it("stores verdicts with the traces, rules act on them, and the job's scan finds duplicates and picks the best of K", async () => {
     const world = await createWorld({ prompts: 0, messages: [{}] });
     await db().prompt.createMany({

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "../../db";
+import { env } from "../../env";
 import { NotFoundError } from "../../errors";
 import { createJob } from "../../runner";
 import { StartScanSchema, type QualityScanConfig, type ScanPart, type StartScanInput } from "../schemas";
@@ -51,5 +52,12 @@ export async function startScan(input: StartScanInput, actorId: string | null, t
  * as each trace arrived.
  */
 export async function scanAfterGeneration(tx: Tx, jobId: string, actorId: string | null): Promise<void> {
+  if (!env().TRACEBANK_AUTO_SCANS) return;
   await startScan({ scope: { jobId }, parts: ["duplicates", "best-of-k", "rules"] }, actorId, tx);
+}
+
+/** An import that added prompts: its set's prompts against the benchmarks, before any teacher answers them. */
+export async function scanAfterImport(tx: Tx, promptSetId: string, actorId: string | null): Promise<void> {
+  if (!env().TRACEBANK_AUTO_SCANS) return;
+  await startScan({ scope: { promptSetId }, parts: ["prompts"] }, actorId, tx);
 }
