@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "../db";
 import { contaminationIndex } from "./benchmarks";
 import { builtinBenchmarks } from "./contamination";
-import { applyRules } from "./rules/apply";
+import { applyRules, ruleInputsOf } from "./rules/apply";
 import { checkTrace, type TraceForChecks } from "./trace-checks";
 import { verifySettingsOf } from "./trace-context";
 import { isStored, writeVerdicts, type NewVerdict } from "./verdict-store";
@@ -76,13 +76,5 @@ export async function checkArrivingTraces(tx: Tx, traces: readonly ArrivingTrace
   }
   const stored = verdicts.filter((v) => isStored(v.check, v.result));
   await writeVerdicts(tx, stored);
-  await applyRules(
-    tx,
-    stored.map((v) => ({
-      traceId: (v.subject as { traceId: string }).traceId,
-      check: v.check,
-      outcome: v.result.outcome,
-    })),
-    traces[0]!.jobId,
-  );
+  await applyRules(tx, ruleInputsOf(stored), traces[0]!.jobId);
 }

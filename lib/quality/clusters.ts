@@ -4,7 +4,7 @@ import { cuid, db } from "../db";
 import { InvalidInputError, NotFoundError } from "../errors";
 import { applyBulk } from "../review";
 import { traceContentPreviews } from "../traces";
-import { ResolveClusterSchema, type ClusterQuery } from "./schemas";
+import { DUPLICATE_REASON_ID, ResolveClusterSchema, type ClusterQuery } from "./schemas";
 
 export type ClusterView = {
   id: string;
@@ -19,7 +19,6 @@ export type ClusterView = {
 
 const PAGE = 20;
 const MEMBERS_SHOWN = 12;
-const DUPLICATE_REASON = "reason-duplicate";
 
 /** Duplicate clusters, biggest first (unresolved ones unless asked), each with its members' previews. */
 export async function listClusters(query: ClusterQuery): Promise<{ clusters: ClusterView[]; total: number }> {
@@ -91,7 +90,7 @@ export async function resolveCluster(input: unknown, actorId: string): Promise<{
     const ids = members.map((m) => m.traceId!).filter(Boolean);
     if (!ids.includes(keepId)) throw new InvalidInputError("The trace to keep is not in this cluster.");
     const reason = await tx.rejectReason.findUnique({
-      where: { id: DUPLICATE_REASON },
+      where: { id: DUPLICATE_REASON_ID },
       select: { label: true },
     });
     const others = ids.filter((id) => id !== keepId);
@@ -99,7 +98,7 @@ export async function resolveCluster(input: unknown, actorId: string): Promise<{
       bulkActionId: `cluster-${clusterId}-${cuid()}`,
       actorId,
       decision: "rejected",
-      reasonId: reason ? DUPLICATE_REASON : null,
+      reasonId: reason ? DUPLICATE_REASON_ID : null,
       reason: `${reason?.label ?? "Duplicate"}: kept trace ${keepId}`,
     });
     await tx.qualityCluster.update({
@@ -111,7 +110,7 @@ export async function resolveCluster(input: unknown, actorId: string): Promise<{
         actorId,
         action: "quality.cluster-resolved",
         entityId: clusterId,
-        data: { kept: keepId, rejected, reasonId: reason ? DUPLICATE_REASON : null },
+        data: { kept: keepId, rejected, reasonId: reason ? DUPLICATE_REASON_ID : null },
       },
       tx,
     );

@@ -82,6 +82,9 @@ export type RuleFields = z.input<typeof RuleFieldsSchema>;
 export const UpdateRuleSchema = z.object({ id: z.string().trim().min(1).max(200) }).and(RuleFieldsSchema);
 export const RuleIdSchema = z.object({ id: z.string().trim().min(1).max(200) });
 
+/** The seeded reject reason for duplicates (keep one, reject the rest). */
+export const DUPLICATE_REASON_ID = "reason-duplicate";
+
 /** The actor rules decide as: not a person, never signs in, named in histories. */
 export const RULES_ACTOR_ID = "quality-rules";
 

@@ -3,13 +3,13 @@ import { recordAudit } from "../../audit";
 import { cuid, type Tx } from "../../db";
 import { applyBulk } from "../../review";
 import { flagTraces } from "../../traces";
-import { RULES_ACTOR_ID, type VerdictOutcome } from "../schemas";
+import { DUPLICATE_REASON_ID, RULES_ACTOR_ID, type VerdictOutcome } from "../schemas";
+import type { NewVerdict } from "../verdict-store";
 
 /** A verdict a rule may act on. */
 export type RuleInput = { traceId: string; check: string; outcome: VerdictOutcome };
 
 const AUDITED_IDS = 100;
-const DUPLICATE_REASON = "reason-duplicate";
 
 /**
  * In the caller's transaction: the enabled rules acted on these verdicts, oldest rule first (a
@@ -52,7 +52,7 @@ export async function applyRules(
         bulkActionId: `rule-${rule.id}-${cuid()}`,
         actorId: RULES_ACTOR_ID,
         decision: "rejected",
-        reasonId: rule.reasonId ?? (rule.action === "keep-one" ? DUPLICATE_REASON : null),
+        reasonId: rule.reasonId ?? (rule.action === "keep-one" ? DUPLICATE_REASON_ID : null),
         reason: `Rule: ${rule.name}`,
       });
       for (const id of ids) decided.add(id);
@@ -77,4 +77,11 @@ export async function applyRules(
     );
   }
   return acted;
+}
+
+/** Verdicts about traces, as rules read them (applyRules keeps only those that found something). */
+export function ruleInputsOf(verdicts: readonly NewVerdict[]): RuleInput[] {
+  return verdicts.flatMap((v) =>
+    "traceId" in v.subject ? [{ traceId: v.subject.traceId, check: v.check, outcome: v.result.outcome }] : [],
+  );
 }

@@ -9,7 +9,7 @@ import { findDuplicates, writeDuplicates, type Cluster } from "./duplicates-part
 import { checkPromptPage, writePromptPage } from "./prompts-part";
 import { promptIdPage, scopePrompts, traceIdPage } from "./scope";
 import { applyRulesToPage, checkTracePage, writeTracePage, type TracePageResult } from "./trace-part";
-import { applyRules, type RuleInput } from "../rules/apply";
+import { applyRules, ruleInputsOf } from "../rules/apply";
 import type { NewVerdict } from "../verdict-store";
 
 const Payload = z.discriminatedUnion("part", [
@@ -91,10 +91,10 @@ export const qualityScanKind = registerKind<JobKind<QualityScanConfig, Result>>(
       else if (result.part === "prompts") await writePromptPage(tx, result.ids, result.verdicts);
       else if (result.part === "duplicates") {
         const verdicts = await writeDuplicates(tx, config.scope, result.clusters, item.jobId);
-        if (config.parts.includes("rules")) await applyRules(tx, firingOf(verdicts), item.jobId);
+        if (config.parts.includes("rules")) await applyRules(tx, ruleInputsOf(verdicts), item.jobId);
       } else {
         await writeBestOfK(tx, config.scope, result.verdicts);
-        if (config.parts.includes("rules")) await applyRules(tx, firingOf(result.verdicts), item.jobId);
+        if (config.parts.includes("rules")) await applyRules(tx, ruleInputsOf(result.verdicts), item.jobId);
       }
     }
   },
@@ -111,15 +111,6 @@ export const qualityScanKind = registerKind<JobKind<QualityScanConfig, Result>>(
     );
   },
 });
-
-/** Trace verdicts that found something, as rules read them. */
-function firingOf(verdicts: readonly NewVerdict[]): RuleInput[] {
-  return verdicts.flatMap((v) =>
-    "traceId" in v.subject && (v.result.outcome === "fail" || v.result.outcome === "warn")
-      ? [{ traceId: v.subject.traceId, check: v.check, outcome: v.result.outcome }]
-      : [],
-  );
-}
 
 async function runPart(
   payload: Payload,

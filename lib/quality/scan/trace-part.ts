@@ -1,11 +1,11 @@
 import "server-only";
 import { db, type Tx } from "../../db";
 import { contaminationIndex } from "../benchmarks";
-import { applyRules } from "../rules/apply";
+import { applyRules, ruleInputsOf } from "../rules/apply";
 import { TRACE_CHECKS } from "../schemas";
 import { checkTrace } from "../trace-checks";
 import { tracesForChecks } from "../trace-context";
-import { isStored, replaceTraceVerdicts, type NewVerdict } from "../verdict-store";
+import { replaceTraceVerdicts, type NewVerdict } from "../verdict-store";
 
 export type TracePageResult = { ids: string[]; verdicts: NewVerdict[] };
 
@@ -27,16 +27,7 @@ export async function writeTracePage(
 ): Promise<void> {
   await replaceTraceVerdicts(tx, page.ids, TRACE_CHECKS, page.verdicts, new Date());
   if (!options.rules) return;
-  const firing = page.verdicts.filter((v) => isStored(v.check, v.result));
-  await applyRules(
-    tx,
-    firing.map((v) => ({
-      traceId: (v.subject as { traceId: string }).traceId,
-      check: v.check,
-      outcome: v.result.outcome,
-    })),
-    options.jobId,
-  );
+  await applyRules(tx, ruleInputsOf(page.verdicts), options.jobId);
 }
 
 /** Rules alone, on the verdicts stored for a page of traces. */
